@@ -1,0 +1,5 @@
+export * from './model/pipeline-model';
+export * from './quotas';
+export * from './rules/rule';
+export * from './rules/finding';
+export * from './validate';

@@ -1,0 +1,50 @@
+import { PipelineModel } from './model/pipeline-model';
+import { describeValue, known } from './model/values';
+import { QuotaOptions, resolveQuotas } from './quotas';
+import { ALL_RULES } from './rules';
+import { Finding } from './rules/finding';
+import { Rule } from './rules/rule';
+
+export interface ValidationOptions {
+  /**
+   * The quota profile and overrides to check against.
+   * @default - the `current` profile with no overrides
+   */
+  readonly quotas?: QuotaOptions;
+  /**
+   * The rules to run.
+   * @default - every rule in {@link ALL_RULES}
+   */
+  readonly rules?: readonly Rule[];
+}
+
+/** Runs the rules on one pipeline and returns every finding, errors and warnings alike. */
+export function validatePipeline(pipeline: PipelineModel, options: ValidationOptions = {}): Finding[] {
+  const context = { quotas: resolveQuotas(options.quotas) };
+  const pipelineName = known(pipeline.name) ?? describeValue(pipeline.name);
+  const findings: Finding[] = [];
+  for (const rule of options.rules ?? ALL_RULES) {
+    for (const violation of rule.check(pipeline, context)) {
+      const source = violation.source ?? rule.source;
+      findings.push(omitUndefined({
+        ruleId: rule.id,
+        severity: rule.severity,
+        pipeline: pipelineName,
+        stage: violation.stage ? nameOf(violation.stage.name) : undefined,
+        action: violation.action ? nameOf(violation.action.name) : undefined,
+        file: pipeline.origin.file,
+        constructPath: pipeline.origin.constructPath,
+        message: `${violation.message} (${source}). Fix: ${violation.fix}`,
+      }));
+    }
+  }
+  return findings;
+}
+
+function nameOf(name: unknown): string {
+  return describeValue(name);
+}
+
+function omitUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
