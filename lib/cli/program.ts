@@ -28,7 +28,70 @@ function buildProgram(io: CliIo, run: Runner): Command {
     .addOption(new Option('--quotas <profile>', 'quota profile').choices(['current', 'classic']).default('current'))
     .action((files: string[], options) => run(() => import('./commands/validate'), (m) => m.validateCommand(files, options, io)));
 
+  program
+    .command('diagram')
+    .description('draw the pipelines of a template or get-pipeline JSON as SVG, or as Markdown with a Mermaid flowchart')
+    .argument('<file>', 'template (JSON or YAML), get-pipeline output, or a bare pipeline declaration')
+    .addOption(new Option('--format <format>', 'output format').choices(['svg', 'mermaid']).default('svg'))
+    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--pipeline <name>', 'the pipeline to draw, by name or logical ID, when the file has several')
+    .action((file: string, options) => run(() => import('./commands/diagram'), (m) => m.diagramCommand(file, options, io)));
+
+  registerOperations(program, io, run);
+
   return program;
+}
+
+/** The commands that operate deployed pipelines; each loads the AWS SDK only when it runs. */
+function registerOperations(program: Command, io: CliIo, run: Runner): void {
+  withAwsOptions(program.command('status'))
+    .description('show stages, actions, revisions, last changes and pending approvals')
+    .argument('<pipeline>', 'pipeline name')
+    .option('--json', 'print the state as JSON (one line per change with --watch)')
+    .option('--watch', 'redraw until the latest execution ends; exit 1 unless it Succeeded')
+    .option('--interval <seconds>', 'seconds between reads with --watch', '5')
+    .option('--timeout <minutes>', 'give up watching after this many minutes', '60')
+    .action((pipeline: string, options) => run(() => import('./commands/status'), (m) => m.statusCommand(pipeline, options, io)));
+  withAwsOptions(program.command('release'))
+    .description('start an execution (StartPipelineExecution) and print its ID')
+    .argument('<pipeline>', 'pipeline name')
+    .option('--wait', 'follow the execution; exit 1 unless it Succeeded')
+    .option('--interval <seconds>', 'seconds between reads with --wait', '10')
+    .option('--timeout <minutes>', 'give up waiting after this many minutes', '120')
+    .action((pipeline: string, options) => run(() => import('./commands/release'), (m) => m.releaseCommand(pipeline, options, io)));
+  for (const [name, decision] of [['approve', 'Approved'], ['reject', 'Rejected']] as const) {
+    withAwsOptions(program.command(name))
+      .description(`${name} the pending manual approval of an action`)
+      .argument('<pipeline>', 'pipeline name')
+      .argument('<stage>', 'stage name')
+      .argument('<action>', 'approval action name')
+      .option('--summary <text>', `comment recorded with the decision (at most 512 characters; default "${decision} with pipectl")`)
+      .action((pipeline: string, stage: string, action: string, options) =>
+        run(() => import('./commands/approve'), (m) => m.approveCommand(decision, pipeline, stage, action, options, io)),
+      );
+  }
+  withAwsOptions(program.command('retry'))
+    .description("retry the failed actions of a stage's latest execution, after checking the retry rules")
+    .argument('<pipeline>', 'pipeline name')
+    .argument('<stage>', 'stage name')
+    .option('--all', 'retry every action of the stage (ALL_ACTIONS), not only the failed ones')
+    .action((pipeline: string, stage: string, options) => run(() => import('./commands/retry'), (m) => m.retryCommand(pipeline, stage, options, io)));
+  const transition = program.command('transition').description("enable or disable a stage's inbound transition");
+  for (const change of ['enable', 'disable'] as const) {
+    const command = withAwsOptions(transition.command(change))
+      .description(change === 'enable' ? 'let the latest successful revision held before the stage go on' : 'hold revisions before the stage')
+      .argument('<pipeline>', 'pipeline name')
+      .argument('<stage>', 'stage name');
+    if (change === 'disable') command.option('--reason <text>', 'why (letters, digits, spaces and ! @ ( ) . * ? -; default "Disabled with pipectl")');
+    command.action((pipeline: string, stage: string, options) =>
+      run(() => import('./commands/transition'), (m) => m.transitionCommand(change, pipeline, stage, options, io)),
+    );
+  }
+  withAwsOptions(program.command('verify-keys'))
+    .description('check that the artifact key policy lets every cross-account action role decrypt')
+    .argument('<pipeline>', 'pipeline name')
+    .option('--json', 'print the report as JSON')
+    .action((pipeline: string, options) => run(() => import('./commands/verify-keys'), (m) => m.verifyKeysCommand(pipeline, options, io)));
 }
 
 /** Shared options of the commands that call AWS: the SDK's default credential chain does the rest. */

@@ -1,0 +1,39 @@
+import { CliIo, ExitCode } from '../io';
+import { AwsOptions, createCodePipelineClient, createKmsFactory } from '../../ops/clients';
+import { checkName } from '../../ops/names';
+import { runOperation } from '../../ops/run-operation';
+import { VerifyKeysReport, verifyKeys } from '../../ops/verify-keys';
+
+export interface VerifyKeysOptions extends AwsOptions {
+  readonly json?: boolean;
+}
+
+/** `pipectl verify-keys <pipeline> [--json]`: exit 1 when a cross-account role cannot decrypt. */
+export async function verifyKeysCommand(pipeline: string, options: VerifyKeysOptions, io: CliIo): Promise<number> {
+  checkName('pipeline', pipeline);
+  return runOperation(io, { pipeline }, async () => {
+    const report = await verifyKeys(createCodePipelineClient(options), createKmsFactory(options), pipeline);
+    io.out(options.json ? JSON.stringify(report, null, 2) : renderReport(report));
+    if (!report.ok) {
+      const missing = report.roles.filter((r) => r.problem).length;
+      io.err(`pipectl: pipeline "${pipeline}": ${missing} cross-account action role${missing === 1 ? '' : 's'} cannot decrypt the artifacts`);
+      return ExitCode.FAILED;
+    }
+    return ExitCode.OK;
+  });
+}
+
+function renderReport(report: VerifyKeysReport): string {
+  const lines = [`Pipeline ${report.pipeline} (account ${report.account})`];
+  for (const key of report.keys) {
+    const rotation = key.rotationEnabled === undefined ? '' : key.rotationEnabled ? ', rotation enabled' : ', rotation DISABLED';
+    lines.push(`Artifact key in ${key.region}: ${key.keyArn ?? key.configured}${rotation}${key.problem ? ` — ${key.problem}` : ''}`);
+  }
+  if (report.roles.length === 0) lines.push('No cross-account action roles: nothing to check.');
+  for (const role of report.roles) {
+    const head = `${role.problem ? 'MISSING' : 'OK     '} ${role.roleArn} (account ${role.account}, ${role.region}) for ${role.actions.join(', ')}`;
+    if (role.problem) lines.push(`${head}\n        ${role.problem}`);
+    else lines.push(`${head}\n        allowed by ${role.access.via}${role.access.conditional ? ' (under conditions pipectl does not evaluate)' : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
