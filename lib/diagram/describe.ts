@@ -1,0 +1,155 @@
+import { ActionModel, Maybe } from '../model/pipeline-model';
+import { isUnresolved } from '../model/values';
+import { categoryOf, runOrderOf } from '../model/walk';
+
+/**
+ * Readable, stable text for model values, shared by the diagrams and `pipelineSummary()`.
+ *
+ * Deploy-time values become short placeholders built from the CloudFormation intrinsic they stand for
+ * (`Ref(ArtifactsBucket)`, `GetAtt(PipelineRole.Arn)`), with the 8-character hash that the CDK appends
+ * to logical IDs removed: the hash changes whenever a construct moves, and a reviewer reading a diff
+ * cares about which resource is meant, not its hash.
+ */
+
+/** `PipelineRoleD68726F7` → `PipelineRole`; IDs without a CDK hash suffix stay as they are. */
+export function shortLogicalId(logicalId: string): string {
+  const match = /^(.*[^0-9A-F])[0-9A-F]{8}$/.exec(logicalId);
+  return match ? match[1] : logicalId;
+}
+
+/** The text of a model value: literals as they are, deploy-time values as short placeholders. */
+export function textOf(value: Maybe<string | number | boolean> | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (isUnresolved(value)) return placeholderOf(value.expression);
+  return String(value);
+}
+
+/** A short placeholder for a CloudFormation intrinsic, e.g. `Ref(SourceBucket)`. */
+export function placeholderOf(expression: unknown): string {
+  if (typeof expression === 'string') return withoutCdkTokens(expression);
+  if (typeof expression !== 'object' || expression === null) return String(expression);
+  if (Array.isArray(expression)) return `[${expression.map(inlineOf).join(', ')}]`;
+  const entries = Object.entries(expression);
+  if (entries.length !== 1) return 'Object';
+  const [key, argument] = entries[0];
+  switch (key) {
+    case 'Ref':
+      return `Ref(${refName(argument)})`;
+    case 'Fn::GetAtt':
+      return `GetAtt(${getAttName(argument)})`;
+    case 'Fn::Join':
+      return joinText(argument);
+    case 'Fn::Sub':
+      return subText(argument);
+    default: {
+      const name = key.startsWith('Fn::') ? key.slice(4) : key;
+      const args = Array.isArray(argument) ? argument.map(inlineOf).join(', ') : inlineOf(argument);
+      return `${name}(${args})`;
+    }
+  }
+}
+
+/** A part of a joined or substituted string: literals as they are, intrinsics as `${…}`. */
+function inlineOf(part: unknown): string {
+  if (typeof part === 'string') return withoutCdkTokens(part);
+  if (typeof part !== 'object' || part === null) return String(part);
+  const entries = Object.entries(part);
+  if (entries.length === 1 && entries[0][0] === 'Ref') return `\${${refName(entries[0][1])}}`;
+  if (entries.length === 1 && entries[0][0] === 'Fn::GetAtt') return `\${${getAttName(entries[0][1])}}`;
+  return `\${${placeholderOf(part)}}`;
+}
+
+function refName(argument: unknown): string {
+  return typeof argument === 'string' ? shortLogicalId(argument) : inlineOf(argument);
+}
+
+function getAttName(argument: unknown): string {
+  if (Array.isArray(argument) && argument.length === 2) return `${refName(argument[0])}.${inlineOf(argument[1])}`;
+  if (typeof argument === 'string') {
+    const [id, ...attribute] = argument.split('.');
+    return [shortLogicalId(id), ...attribute].join('.');
+  }
+  return inlineOf(argument);
+}
+
+function joinText(argument: unknown): string {
+  if (!Array.isArray(argument) || argument.length !== 2 || !Array.isArray(argument[1])) return `Join(${inlineOf(argument)})`;
+  const separator = typeof argument[0] === 'string' ? argument[0] : inlineOf(argument[0]);
+  return argument[1].map(inlineOf).join(separator);
+}
+
+function subText(argument: unknown): string {
+  const template = Array.isArray(argument) ? argument[0] : argument;
+  if (typeof template !== 'string') return `Sub(${inlineOf(argument)})`;
+  // `${!Literal}` is an escaped dollar sign; every other `${Name}` or `${Name.Attr}` names a resource.
+  return template.replace(/\$\{(?!!)([^}]+)\}/g, (_, name: string) => `\${${getAttName(name)}}`);
+}
+
+/** CDK tokens (`${Token[TOKEN.123]}`) carry a counter that changes between runs: show them as `Token`. */
+function withoutCdkTokens(text: string): string {
+  return text.replace(/\$\{Token\[[^\]]*\]\}/g, 'Token');
+}
+
+/** The account in an ARN, also when the ARN is a `Fn::Join` around `${AWS::Partition}`. */
+export function accountOfArnText(arn: Maybe<string> | undefined): string | undefined {
+  // `${AWS::Partition}` holds colons of its own: blank out placeholders before splitting the ARN.
+  const account = textOf(arn)?.replace(/\$\{[^}]*\}/g, '_').split(':')[4];
+  return account !== undefined && /^\d{12}$/.test(account) ? account : undefined;
+}
+
+/**
+ * The role name in a role ARN (`arn:aws:iam::1:role/path/name` → `name`), or the logical ID of a role
+ * defined beside the pipeline (`GetAtt(PipelineRole.Arn)` → `PipelineRole`), else its placeholder.
+ */
+export function roleNameOf(arn: Maybe<string> | undefined): string | undefined {
+  if (arn === undefined) return undefined;
+  if (isUnresolved(arn)) {
+    const expression = arn.expression as Record<string, unknown>;
+    const getAtt = typeof expression === 'object' && expression !== null ? expression['Fn::GetAtt'] : undefined;
+    if (Array.isArray(getAtt) && getAtt[1] === 'Arn' && typeof getAtt[0] === 'string') return shortLogicalId(getAtt[0]);
+  }
+  const text = textOf(arn)!;
+  const marker = text.indexOf(':role/');
+  return marker >= 0 ? text.slice(marker + ':role/'.length).split('/').pop() : text;
+}
+
+/** Where an action runs: `account/region` from its role ARN and region, else the pipeline's own. */
+export function targetOf(action: ActionModel): string {
+  const account = accountOfArnText(action.roleArn) ?? 'pipeline account';
+  const region = textOf(action.region);
+  return region === undefined ? account : `${account}/${region}`;
+}
+
+/** Whether the pipeline waits here for a person: a manual approval. */
+export function isApprovalGate(action: ActionModel): boolean {
+  return categoryOf(action) === 'Approval';
+}
+
+/** What kind of action this is, e.g. `CloudFormation CHANGE_SET_REPLACE` or `Manual approval`. */
+export function kindOf(action: ActionModel): string {
+  const provider = textOf(action.actionTypeId.provider) ?? '?';
+  if (isApprovalGate(action) && provider === 'Manual') return 'Manual approval';
+  const mode = provider === 'CloudFormation' ? textOf(action.configuration.ActionMode) : undefined;
+  return mode === undefined ? provider : `${provider} ${mode}`;
+}
+
+/** The stack and change set a CloudFormation action touches, e.g. `stack=prod-stack changeset=prod-cs`. */
+export function touchesOf(action: ActionModel): string | undefined {
+  const parts: string[] = [];
+  const stack = textOf(action.configuration.StackName);
+  const changeSet = textOf(action.configuration.ChangeSetName);
+  if (stack !== undefined) parts.push(`stack=${stack}`);
+  if (changeSet !== undefined) parts.push(`changeset=${changeSet}`);
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
+/** The action's run order as text: the number (1 when absent), or the value as written when unresolved. */
+export function runOrderText(action: ActionModel): string {
+  const order = runOrderOf(action);
+  return order !== undefined ? String(order) : (textOf(action.runOrder) ?? '?');
+}
+
+/** Artifact names, as text. */
+export function artifactNames(artifacts: readonly { name: Maybe<string> }[]): string[] {
+  return artifacts.map((artifact) => textOf(artifact.name) ?? '?');
+}

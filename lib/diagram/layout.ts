@@ -1,0 +1,174 @@
+import { ActionModel, PipelineModel } from '../model/pipeline-model';
+import { runOrderOf } from '../model/walk';
+import { isApprovalGate, kindOf, shortLogicalId, targetOf, textOf, touchesOf } from './describe';
+import { DIAGRAM_FONT, MonospaceFont, charsThatFit, textWidth, truncate, wrap } from './text';
+
+/**
+ * Pure geometry of a pipeline diagram, laid out like the CodePipeline console: stages left to right,
+ * inside each stage one row per run order (top to bottom), actions that share a run order side by side.
+ * Every text line is already cut to fit its box, so the renderers only draw.
+ */
+
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface TextLine {
+  readonly text: string;
+  /** Left edge of the text. */
+  readonly x: number;
+  /** Baseline of the text. */
+  readonly y: number;
+  readonly bold?: boolean;
+}
+
+export interface ActionBox {
+  readonly name: string;
+  readonly rect: Rect;
+  readonly lines: readonly TextLine[];
+  /** A manual approval: the pipeline waits here for a person. */
+  readonly gate: boolean;
+  /** The run order, or undefined when it is only known at deploy time. */
+  readonly runOrder?: number;
+}
+
+export interface StageBox {
+  readonly name: string;
+  readonly rect: Rect;
+  readonly title: readonly TextLine[];
+  /** The action rows, in run order; the actions of one row run in parallel. */
+  readonly rows: readonly (readonly ActionBox[])[];
+}
+
+export interface Arrow {
+  readonly from: { readonly x: number; readonly y: number };
+  readonly to: { readonly x: number; readonly y: number };
+}
+
+export interface DiagramLayout {
+  readonly title: TextLine;
+  readonly width: number;
+  readonly height: number;
+  readonly font: MonospaceFont;
+  readonly stages: readonly StageBox[];
+  /** Stage-to-stage transitions and run-order steps inside a stage. */
+  readonly arrows: readonly Arrow[];
+}
+
+/** Spacing of the diagram, in px. */
+export interface LayoutSpacing {
+  readonly margin: number;
+  readonly actionWidth: number;
+  readonly padding: number;
+  readonly actionGap: number;
+  readonly rowGap: number;
+  readonly stageGap: number;
+}
+
+export const DEFAULT_SPACING: LayoutSpacing = {
+  margin: 16,
+  actionWidth: 232,
+  padding: 8,
+  actionGap: 12,
+  rowGap: 20,
+  stageGap: 40,
+};
+
+/** The name a diagram shows for a pipeline: its name, or its logical ID without the CDK hash. */
+export function pipelineTitle(pipeline: PipelineModel): string {
+  const name = textOf(pipeline.name) ?? '(unnamed)';
+  return pipeline.nameIsGenerated ? shortLogicalId(name) : name;
+}
+
+export function layoutPipeline(
+  pipeline: PipelineModel,
+  font: MonospaceFont = DIAGRAM_FONT,
+  spacing: LayoutSpacing = DEFAULT_SPACING,
+): DiagramLayout {
+  const { margin, padding, actionWidth, actionGap, rowGap, stageGap } = spacing;
+  const lineHeight = font.lineHeight;
+  const textTop = padding + font.size;
+  const title: TextLine = { text: titleText(pipeline), x: margin, y: margin + font.size, bold: true };
+  const top = margin + lineHeight + margin;
+
+  const stages: StageBox[] = [];
+  const arrows: Arrow[] = [];
+  let x = margin;
+  for (const stage of pipeline.stages) {
+    const rowsOfActions = rowsByRunOrder(stage.actions);
+    const widest = Math.max(1, ...rowsOfActions.map((row) => row.length));
+    const width = widest * actionWidth + (widest - 1) * actionGap + 2 * padding;
+    const name = textOf(stage.name) ?? '?';
+    const titleLines = wrap(name, charsThatFit(width - 2 * padding, font), 2);
+    const title = titleLines.map((text, i) => ({ text, x: x + padding, y: top + textTop + i * lineHeight, bold: true }));
+    let y = top + 2 * padding + titleLines.length * lineHeight;
+
+    const rows: ActionBox[][] = [];
+    for (const [rowIndex, row] of rowsOfActions.entries()) {
+      const contents = row.map((action) => actionLines(action, charsThatFit(actionWidth - 2 * padding, font)));
+      const height = 2 * padding + Math.max(...contents.map((c) => c.length)) * lineHeight;
+      if (rowIndex > 0) {
+        const middle = x + width / 2;
+        arrows.push({ from: { x: middle, y: y - rowGap }, to: { x: middle, y } });
+      }
+      // Centre narrower rows in the stage, as the console does.
+      let left = x + padding + (width - 2 * padding - (row.length * actionWidth + (row.length - 1) * actionGap)) / 2;
+      rows.push(
+        row.map((action, i) => {
+          const rect = { x: left, y, width: actionWidth, height };
+          const lines = contents[i].map((line, n) => ({ ...line, x: left + padding, y: y + textTop + n * lineHeight }));
+          left += actionWidth + actionGap;
+          return { name: textOf(action.name) ?? '?', rect, lines, gate: isApprovalGate(action), runOrder: runOrderOf(action) };
+        }),
+      );
+      y += height + rowGap;
+    }
+    const bottom = rows.length > 0 ? y - rowGap + padding : y;
+    stages.push({ name, rect: { x, y: top, width, height: bottom - top }, title, rows });
+    x += width + stageGap;
+  }
+  for (let i = 1; i < stages.length; i++) {
+    const from = stages[i - 1].rect;
+    const to = stages[i].rect;
+    const y = top + padding + lineHeight / 2;
+    arrows.push({ from: { x: from.x + from.width, y }, to: { x: to.x, y } });
+  }
+
+  const contentWidth = stages.length > 0 ? x - stageGap + margin : 2 * margin;
+  const width = Math.max(contentWidth, title.x + textWidth(title.text, font) + margin);
+  const height = Math.max(top, ...stages.map((s) => s.rect.y + s.rect.height)) + margin;
+  return { title, width, height, font, stages, arrows };
+}
+
+function titleText(pipeline: PipelineModel): string {
+  const note = pipeline.unresolvedParts?.length ? ' (some stages are only known at deploy time)' : '';
+  return `Pipeline ${pipelineTitle(pipeline)}${note}`;
+}
+
+/** Actions grouped by run order, ascending; actions whose run order is not a literal come last. */
+export function rowsByRunOrder(actions: readonly ActionModel[]): ActionModel[][] {
+  const rows = new Map<number, ActionModel[]>();
+  for (const action of actions) {
+    const order = runOrderOf(action) ?? Number.POSITIVE_INFINITY;
+    rows.set(order, [...(rows.get(order) ?? []), action]);
+  }
+  return [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
+}
+
+/** The text of an action box: name, kind, then the gate marker or where it runs and what it touches. */
+function actionLines(action: ActionModel, maxChars: number): Omit<TextLine, 'x' | 'y'>[] {
+  const lines: Omit<TextLine, 'x' | 'y'>[] = wrap(textOf(action.name) ?? '?', maxChars, 2).map((text) => ({ text, bold: true }));
+  lines.push({ text: truncate(kindOf(action), maxChars) });
+  if (isApprovalGate(action)) {
+    lines.push({ text: truncate('|| approval gate', maxChars), bold: true });
+  } else {
+    lines.push({ text: truncate(`@ ${targetOf(action)}`, maxChars) });
+  }
+  const touches = touchesOf(action);
+  if (touches !== undefined) lines.push(...wrap(touches, maxChars, 2).map((text) => ({ text })));
+  if (runOrderOf(action) === undefined) lines.push({ text: truncate(`runOrder ${textOf(action.runOrder)}`, maxChars) });
+  return lines;
+}

@@ -1,0 +1,82 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { ISynthesisSession, Stack, Stage, attachCustomSynthesis } from 'aws-cdk-lib';
+import { CfnPipeline } from 'aws-cdk-lib/aws-codepipeline';
+import { Construct, IConstruct } from 'constructs';
+import { pipelineModelOf } from '../model/from-cdk';
+import { pipelineMarkdown } from './mermaid';
+import { pipelineSvg } from './svg';
+
+/** Context key that turns the diagrams off for the whole app, e.g. `cdk synth -c ...=false` in CI. */
+export const PIPELINE_DIAGRAMS_CONTEXT = 'cdk-delivery-pipelines:pipelineDiagrams';
+
+const CONSTRUCT_ID = 'PipelineDiagrams';
+
+/**
+ * Writes a diagram of every CodePipeline pipeline under a scope into the cloud assembly, beside the
+ * templates: `<stack artifact id>.<pipeline id>.pipeline.svg` (an image, like the console's view) and
+ * `<stack artifact id>.<pipeline id>.pipeline.md` (a Mermaid flowchart). The pipeline id is the
+ * construct path below the stack, `/` written as `-` (the L2 `Pipeline`'s id, for `Stack/Pipeline`).
+ *
+ * Works for any `AWS::CodePipeline::Pipeline` in the tree: aws-cdk-lib's `Pipeline`, a `CfnPipeline`,
+ * and pipelines inside nested `Stage`s (their files go into the stage's own assembly directory).
+ * Rendering needs no browser or network, and costs a few milliseconds per pipeline.
+ *
+ * Turn it off for a whole app with the context value `cdk-delivery-pipelines:pipelineDiagrams=false`.
+ *
+ * @example
+ * const app = new App();
+ * new MyPipelineStack(app, 'Delivery');
+ * PipelineDiagrams.enable(app); // cdk.out/Delivery.Pipeline.pipeline.svg and .md
+ *
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/concepts.html
+ */
+export class PipelineDiagrams extends Construct {
+  /**
+   * Writes diagrams for every pipeline under `scope` at synth. Calling it again for the same scope,
+   * or for a scope inside one that already has diagrams, writes each file once.
+   */
+  public static enable(scope: IConstruct): PipelineDiagrams {
+    const existing = scope.node.tryFindChild(CONSTRUCT_ID);
+    if (existing instanceof PipelineDiagrams) return existing;
+    return new PipelineDiagrams(scope, CONSTRUCT_ID);
+  }
+
+  private constructor(scope: IConstruct, id: string) {
+    super(scope as Construct, id);
+    attachCustomSynthesis(this, { onSynthesize: (session) => this.writeDiagrams(session) });
+  }
+
+  private writeDiagrams(session: ISynthesisSession): void {
+    if (String(this.node.tryGetContext(PIPELINE_DIAGRAMS_CONTEXT)) === 'false') return;
+    const scope = this.node.scope!;
+    if (coveredByAncestor(scope)) return;
+    const ownStage = Stage.of(this);
+    for (const construct of scope.node.findAll()) {
+      if (!(construct instanceof CfnPipeline)) continue;
+      const stage = Stage.of(construct);
+      // A nested stage has synthesized into its own directory before this runs.
+      const outdir = stage === ownStage || !stage ? session.outdir : stage.outdir;
+      const base = path.join(outdir, diagramBaseName(construct));
+      const model = pipelineModelOf(construct);
+      fs.writeFileSync(`${base}.svg`, pipelineSvg(model));
+      fs.writeFileSync(`${base}.md`, pipelineMarkdown([model]));
+    }
+  }
+}
+
+/** `<stack artifact id>.<path below the stack>.pipeline`, e.g. `Delivery.Pipeline.pipeline`. */
+export function diagramBaseName(pipeline: CfnPipeline): string {
+  let stack = Stack.of(pipeline);
+  while (stack.nestedStackParent) stack = stack.nestedStackParent;
+  const below = pipeline.node.scopes.slice(stack.node.scopes.length).map((c) => c.node.id);
+  if (below.length > 1 && below[below.length - 1] === 'Resource') below.pop();
+  return `${stack.artifactId}.${below.join('-')}.pipeline`;
+}
+
+function coveredByAncestor(scope: IConstruct): boolean {
+  for (let s = scope.node.scope; s; s = s.node.scope) {
+    if (s.node.tryFindChild(CONSTRUCT_ID) instanceof PipelineDiagrams) return true;
+  }
+  return false;
+}

@@ -1,0 +1,103 @@
+import { PipelineModel } from '../model/pipeline-model';
+import { Arrow, DiagramLayout, Rect, TextLine, layoutPipeline } from './layout';
+
+/**
+ * Renders a pipeline as a standalone SVG document: no scripts, no external fonts or images, so it
+ * opens in any browser or image viewer and renders on GitHub.
+ */
+export function pipelineSvg(pipeline: PipelineModel): string {
+  return renderSvg(layoutPipeline(pipeline));
+}
+
+const COLOURS = {
+  stageFill: '#f2f3f3',
+  stageStroke: '#879596',
+  actionFill: '#ffffff',
+  actionStroke: '#545b64',
+  gateFill: '#fff4e0',
+  gateStroke: '#c45500',
+  text: '#16191f',
+  arrow: '#545b64',
+};
+
+export function renderSvg(layout: DiagramLayout): string {
+  const { font } = layout;
+  const out: string[] = [];
+  out.push('<?xml version="1.0" encoding="UTF-8"?>');
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(layout.width)}" height="${n(layout.height)}" ` +
+      `viewBox="0 0 ${n(layout.width)} ${n(layout.height)}" font-family="${escapeXml(font.family)}" ` +
+      `font-size="${font.size}" fill="${COLOURS.text}" data-char-width="${font.charWidth}">`,
+  );
+  out.push(`  <title>${escapeXml(layout.title.text)}</title>`);
+  out.push('  <defs>');
+  out.push(
+    `    <marker id="arrowhead" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto">` +
+      `<path d="M0,0 L10,5 L0,10 z" fill="${COLOURS.arrow}"/></marker>`,
+  );
+  out.push('  </defs>');
+  out.push(`  <rect class="background" x="0" y="0" width="${n(layout.width)}" height="${n(layout.height)}" fill="#ffffff"/>`);
+  out.push(`  ${text(layout.title, 'title')}`);
+  for (const stage of layout.stages) {
+    out.push(`  <g class="stage" data-name="${escapeXml(stage.name)}">`);
+    out.push(`    ${rect(stage.rect, COLOURS.stageFill, COLOURS.stageStroke, 6)}`);
+    for (const line of stage.title) out.push(`    ${text(line, 'stage-name')}`);
+    for (const row of stage.rows) {
+      for (const action of row) {
+        const gate = action.gate ? ' gate' : '';
+        out.push(`    <g class="action${gate}" data-name="${escapeXml(action.name)}">`);
+        out.push(
+          `      ${rect(
+            action.rect,
+            action.gate ? COLOURS.gateFill : COLOURS.actionFill,
+            action.gate ? COLOURS.gateStroke : COLOURS.actionStroke,
+            4,
+            action.gate ? ' stroke-width="2" stroke-dasharray="6 3"' : '',
+          )}`,
+        );
+        for (const line of action.lines) out.push(`      ${text(line)}`);
+        out.push('    </g>');
+      }
+    }
+    out.push('  </g>');
+  }
+  for (const a of layout.arrows) out.push(`  ${arrow(a)}`);
+  out.push('</svg>');
+  return out.join('\n') + '\n';
+}
+
+function rect(r: Rect, fill: string, stroke: string, radius: number, extra = ''): string {
+  return (
+    `<rect x="${n(r.x)}" y="${n(r.y)}" width="${n(r.width)}" height="${n(r.height)}" rx="${radius}" ` +
+    `fill="${fill}" stroke="${stroke}"${extra}/>`
+  );
+}
+
+function text(line: TextLine, className?: string): string {
+  const cls = className ? ` class="${className}"` : '';
+  const weight = line.bold ? ' font-weight="bold"' : '';
+  return `<text${cls} x="${n(line.x)}" y="${n(line.y)}"${weight}>${escapeXml(line.text)}</text>`;
+}
+
+function arrow(a: Arrow): string {
+  return (
+    `<line class="arrow" x1="${n(a.from.x)}" y1="${n(a.from.y)}" x2="${n(a.to.x)}" y2="${n(a.to.y)}" ` +
+    `stroke="${COLOURS.arrow}" stroke-width="1.5" marker-end="url(#arrowhead)"/>`
+  );
+}
+
+/** Coordinates with at most two decimals, so the output is stable and small. */
+function n(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+/** Escapes text for XML content and attribute values, and drops characters XML 1.0 forbids. */
+export function escapeXml(value: string): string {
+  return value
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
