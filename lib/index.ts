@@ -3,3 +3,5 @@ export * from './quotas';
 export * from './rules/rule';
 export * from './rules/finding';
 export * from './validate';
+export * from './diagram';
+export * from './testing';
