@@ -26,6 +26,10 @@ export type KmsApi = Pick<KMSClient, 'send'>;
 export type KmsFactory = (region: string | undefined) => KmsApi;
 
 function clientConfig(options: AwsOptions): { profile?: string; region?: string } {
+  // On Node 20 the SDK prints a multi-line notice about its future Node 22 requirement on every run,
+  // which buries pipectl's one-line results on stderr. It speaks to developers, not to operators;
+  // set AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=false to see it.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const config: { profile?: string; region?: string } = {};
   if (options.profile !== undefined) config.profile = options.profile;
   if (options.region !== undefined) config.region = options.region;

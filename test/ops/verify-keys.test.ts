@@ -1,0 +1,102 @@
+import { CodePipelineClient, GetPipelineCommand, PipelineDeclaration } from '@aws-sdk/client-codepipeline';
+import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient } from '@aws-sdk/client-kms';
+import { mockClient } from 'aws-sdk-client-mock';
+import { verifyKeys } from '../../lib/ops/verify-keys';
+
+const cp = mockClient(CodePipelineClient);
+const kms = mockClient(KMSClient);
+const client = new CodePipelineClient({ region: 'us-east-1' });
+const kmsRegions: Array<string | undefined> = [];
+const kmsFor = (region: string | undefined): KMSClient => {
+  kmsRegions.push(region);
+  return new KMSClient({ region });
+};
+const KEY = 'arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+const TEST_ROLE = 'arn:aws:iam::222222222222:role/test-cfn-action';
+const PROD_ROLE = 'arn:aws:iam::333333333333:role/prod-cfn-action';
+
+function pipeline(encryptionKey?: string): PipelineDeclaration {
+  const cfn = { category: 'Deploy', owner: 'AWS', provider: 'CloudFormation', version: '1' } as const;
+  return {
+    name: 'Walkthrough',
+    roleArn: 'arn:aws:iam::111111111111:role/pipeline',
+    artifactStore: { type: 'S3', location: 'artifacts', encryptionKey: encryptionKey ? { id: encryptionKey, type: 'KMS' } : undefined },
+    stages: [
+      { name: 'Source', actions: [{ name: 'Src', actionTypeId: { category: 'Source', owner: 'AWS', provider: 'S3', version: '1' } }] },
+      { name: 'Test', actions: [{ name: 'CreateStack', actionTypeId: cfn, roleArn: TEST_ROLE }, { name: 'DeleteStack', actionTypeId: cfn, roleArn: TEST_ROLE }] },
+      { name: 'Prod', actions: [{ name: 'ExecuteChangeSet', actionTypeId: cfn, roleArn: PROD_ROLE }] },
+      { name: 'Local', actions: [{ name: 'Notify', actionTypeId: cfn, roleArn: 'arn:aws:iam::111111111111:role/local' }] },
+    ],
+  };
+}
+
+function given(encryptionKey: string | undefined, principals: string[]): void {
+  cp.on(GetPipelineCommand).resolves({
+    pipeline: pipeline(encryptionKey),
+    metadata: { pipelineArn: 'arn:aws:codepipeline:us-east-1:111111111111:Walkthrough' },
+  });
+  kms.on(DescribeKeyCommand).resolves({ KeyMetadata: { KeyId: 'k', Arn: KEY, KeyManager: 'CUSTOMER', KeyState: 'Enabled' } });
+  kms.on(GetKeyPolicyCommand).resolves({
+    Policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { AWS: principals }, Action: ['kms:Decrypt', 'kms:DescribeKey'], Resource: '*' }] }),
+  });
+  kms.on(GetKeyRotationStatusCommand).resolves({ KeyRotationEnabled: true });
+}
+
+beforeEach(() => {
+  cp.reset();
+  kms.reset();
+  kmsRegions.length = 0;
+});
+
+test('every cross-account role allowed: ok, grouped by role', async () => {
+  given(KEY, ['arn:aws:iam::222222222222:root', PROD_ROLE]);
+  const report = await verifyKeys(client, kmsFor, 'Walkthrough');
+  expect(report.ok).toBe(true);
+  expect(report.account).toBe('111111111111');
+  expect(report.keys).toEqual([{ region: 'us-east-1', configured: KEY, keyArn: KEY, rotationEnabled: true }]);
+  expect(report.roles.map((r) => [r.roleArn, r.actions, r.access.via])).toEqual([
+    [TEST_ROLE, ['Test/CreateStack', 'Test/DeleteStack'], 'arn:aws:iam::222222222222:root'],
+    [PROD_ROLE, ['Prod/ExecuteChangeSet'], PROD_ROLE],
+  ]);
+  expect(kms.commandCalls(GetKeyPolicyCommand)[0].args[0].input).toEqual({ KeyId: KEY, PolicyName: 'default' });
+  expect(kmsRegions).toEqual(['us-east-1']);
+});
+
+test('reports the account the key policy leaves out', async () => {
+  given(KEY, ['arn:aws:iam::222222222222:root']);
+  const report = await verifyKeys(client, kmsFor, 'Walkthrough');
+  expect(report.ok).toBe(false);
+  expect(report.roles.filter((r) => r.problem).map((r) => [r.roleArn, r.problem])).toEqual([
+    [
+      PROD_ROLE,
+      'the key policy does not allow account 333333333333 to call kms:Decrypt: add arn:aws:iam::333333333333:root ' +
+        `(or ${PROD_ROLE}) as a principal of a statement allowing kms:Decrypt and kms:DescribeKey`,
+    ],
+  ]);
+});
+
+test('the AWS managed key fails every cross-account role without calling KMS', async () => {
+  given(undefined, []);
+  const report = await verifyKeys(client, kmsFor, 'Walkthrough');
+  expect(report.ok).toBe(false);
+  expect(report.roles.map((r) => r.problem)).toEqual([
+    'the artifact store in us-east-1 uses the AWS managed key aws/s3, which other accounts cannot use: encrypt it with a customer managed KMS key',
+    'the artifact store in us-east-1 uses the AWS managed key aws/s3, which other accounts cannot use: encrypt it with a customer managed KMS key',
+  ]);
+  expect(kms.calls()).toHaveLength(0);
+});
+
+test('a key named by alias is reported', async () => {
+  given('arn:aws:kms:us-east-1:111111111111:alias/artifacts', []);
+  const report = await verifyKeys(client, kmsFor, 'Walkthrough');
+  expect(report.keys[0].problem).toBe(
+    'the artifact store in us-east-1 names its key by alias (arn:aws:kms:us-east-1:111111111111:alias/artifacts); ' +
+      'other accounts resolve aliases in their own account: use the key ARN',
+  );
+});
+
+test('a key in another Region is read with a client for that Region', async () => {
+  given('arn:aws:kms:eu-west-1:111111111111:key/abc', ['arn:aws:iam::222222222222:root', 'arn:aws:iam::333333333333:root']);
+  await verifyKeys(client, kmsFor, 'Walkthrough');
+  expect(kmsRegions).toEqual(['eu-west-1']);
+});
