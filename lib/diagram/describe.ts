@@ -133,13 +133,19 @@ export function kindOf(action: ActionModel): string {
   return mode === undefined ? provider : `${provider} ${mode}`;
 }
 
-/** The stack and change set a CloudFormation action touches, e.g. `stack=prod-stack changeset=prod-cs`. */
-export function touchesOf(action: ActionModel): string | undefined {
+/** The stack and change set a CloudFormation action touches, e.g. `['stack=prod', 'changeset=prod-cs']`. */
+export function touchedParts(action: ActionModel): string[] {
   const parts: string[] = [];
   const stack = textOf(action.configuration.StackName);
   const changeSet = textOf(action.configuration.ChangeSetName);
   if (stack !== undefined) parts.push(`stack=${stack}`);
   if (changeSet !== undefined) parts.push(`changeset=${changeSet}`);
+  return parts;
+}
+
+/** {@link touchedParts} on one line, or undefined when the action touches no stack. */
+export function touchesOf(action: ActionModel): string | undefined {
+  const parts = touchedParts(action);
   return parts.length > 0 ? parts.join(' ') : undefined;
 }
 

@@ -1,6 +1,6 @@
 import { ActionModel, PipelineModel } from '../model/pipeline-model';
 import { runOrderOf } from '../model/walk';
-import { isApprovalGate, kindOf, shortLogicalId, targetOf, textOf, touchesOf } from './describe';
+import { isApprovalGate, kindOf, shortLogicalId, targetOf, textOf, touchedParts } from './describe';
 import { DIAGRAM_FONT, MonospaceFont, charsThatFit, textWidth, truncate, wrap } from './text';
 
 /**
@@ -70,7 +70,7 @@ export interface LayoutSpacing {
 
 export const DEFAULT_SPACING: LayoutSpacing = {
   margin: 16,
-  actionWidth: 232,
+  actionWidth: 272,
   padding: 8,
   actionGap: 12,
   rowGap: 20,
@@ -165,10 +165,9 @@ function actionLines(action: ActionModel, maxChars: number): Omit<TextLine, 'x' 
   if (isApprovalGate(action)) {
     lines.push({ text: truncate('|| approval gate', maxChars), bold: true });
   } else {
-    lines.push({ text: truncate(`@ ${targetOf(action)}`, maxChars) });
+    lines.push(...wrap(`@ ${targetOf(action)}`, maxChars, 2).map((text) => ({ text })));
   }
-  const touches = touchesOf(action);
-  if (touches !== undefined) lines.push(...wrap(touches, maxChars, 2).map((text) => ({ text })));
+  for (const part of touchedParts(action)) lines.push(...wrap(part, maxChars, 2).map((text) => ({ text })));
   if (runOrderOf(action) === undefined) lines.push({ text: truncate(`runOrder ${textOf(action.runOrder)}`, maxChars) });
   return lines;
 }

@@ -46,29 +46,36 @@ export function truncate(text: string, maxChars: number): string {
 }
 
 /**
- * Wraps text into at most `maxLines` lines of at most `maxChars` characters: at spaces where it can,
- * inside a word where it must (ARNs and stack names have no spaces), and with an ellipsis on the last
- * line when the text does not fit.
+ * Wraps text into at most `maxLines` lines of at most `maxChars` characters: after a space, hyphen,
+ * slash, colon or comma where one falls in the second half of the line, else inside a word (ARNs
+ * and stack names are long words), with an ellipsis on the last line when the text does not fit.
  */
 export function wrap(text: string, maxChars: number, maxLines: number): string[] {
   const lines: string[] = [];
   let rest = [...text.trim()];
-  while (rest.length > 0 && lines.length < maxLines) {
+  while (rest.length > 0) {
     if (rest.length <= maxChars) {
       lines.push(rest.join(''));
-      rest = [];
       break;
     }
     if (lines.length === maxLines - 1) {
       lines.push(truncate(rest.join(''), maxChars));
-      rest = [];
       break;
     }
-    const space = rest.slice(0, maxChars + 1).lastIndexOf(' ');
-    const cut = space > 0 ? space : maxChars;
+    const cut = breakPoint(rest, maxChars);
     lines.push(rest.slice(0, cut).join('').trimEnd());
     rest = rest.slice(cut);
     while (rest[0] === ' ') rest = rest.slice(1);
   }
   return lines;
+}
+
+/** Where to end a line of at most `maxChars` characters. */
+function breakPoint(chars: readonly string[], maxChars: number): number {
+  if (chars[maxChars] === ' ') return maxChars;
+  for (let i = maxChars - 1; i >= Math.ceil(maxChars / 2); i--) {
+    if (chars[i] === ' ') return i;
+    if ('-/:,'.includes(chars[i])) return i + 1;
+  }
+  return maxChars;
 }

@@ -1,0 +1,90 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
+/** What the tests read back from a rendered SVG: boxes and the text lines drawn inside them. */
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface DrawnText {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface DrawnGroup {
+  readonly name: string;
+  readonly className: string;
+  readonly box: Box;
+  readonly texts: readonly DrawnText[];
+}
+
+export interface DrawnStage extends DrawnGroup {
+  readonly actions: readonly DrawnGroup[];
+}
+
+export interface DrawnDiagram {
+  readonly width: number;
+  readonly height: number;
+  readonly fontSize: number;
+  readonly charWidth: number;
+  readonly title: string;
+  readonly stages: readonly DrawnStage[];
+}
+
+type Element = Record<string, unknown>;
+
+/** Parses the SVG (throwing on anything that is not well-formed XML) into its stage and action boxes. */
+export function readSvg(svg: string): DrawnDiagram {
+  const valid = XMLValidator.validate(svg);
+  if (valid !== true) throw new Error(`not well-formed XML: ${JSON.stringify(valid.err)}`);
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    parseTagValue: false,
+    trimValues: false,
+    isArray: (name) => ['g', 'text', 'rect', 'line'].includes(name),
+  });
+  const root = (parser.parse(svg) as { svg: Element }).svg;
+  const stages = ((root.g as Element[]) ?? []).map((stage) => {
+    const group = groupOf(stage);
+    return { ...group, actions: ((stage.g as Element[]) ?? []).map(groupOf) };
+  });
+  return {
+    width: Number(root.width),
+    height: Number(root.height),
+    fontSize: Number(root['font-size']),
+    charWidth: Number(root['data-char-width']),
+    title: String(root.title),
+    stages,
+  };
+}
+
+function groupOf(element: Element): DrawnGroup {
+  const [rect] = element.rect as Element[];
+  return {
+    name: String(element['data-name']),
+    className: String(element.class),
+    box: { x: Number(rect.x), y: Number(rect.y), width: Number(rect.width), height: Number(rect.height) },
+    texts: ((element.text as Element[]) ?? []).map((t) => ({ text: String(t['#text'] ?? ''), x: Number(t.x), y: Number(t.y) })),
+  };
+}
+
+export function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+export function contains(outer: Box, inner: Box): boolean {
+  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+}
+
+/**
+ * The box a line of text occupies, by the diagram's own monospace estimate: a full em above the
+ * baseline (y) and a quarter em below it for descenders.
+ */
+export function textBox(text: DrawnText, diagram: DrawnDiagram): Box {
+  const size = diagram.fontSize;
+  return { x: text.x, y: text.y - size, width: [...text.text].length * diagram.charWidth, height: size * 1.25 };
+}
