@@ -35,8 +35,11 @@ export interface ArtifactRef {
 export interface ActionModel {
   readonly name: Maybe<string>;
   readonly actionTypeId: ActionTypeId;
-  /** The service's default is 1 when absent. */
-  readonly runOrder?: Maybe<number>;
+  /**
+   * The service's default is 1 when absent. CloudFormation templates may give it as a string; a
+   * numeric string becomes a number, anything else stays as written so that a rule can report it.
+   */
+  readonly runOrder?: Maybe<number | string>;
   /** Configuration values as given: strings, or booleans/numbers that CloudFormation stringifies. */
   readonly configuration: Readonly<Record<string, Maybe<string | number | boolean>>>;
   readonly inputArtifacts: readonly ArtifactRef[];
@@ -44,7 +47,7 @@ export interface ActionModel {
   readonly roleArn?: Maybe<string>;
   readonly region?: Maybe<string>;
   readonly namespace?: Maybe<string>;
-  readonly timeoutInMinutes?: Maybe<number>;
+  readonly timeoutInMinutes?: Maybe<number | string>;
 }
 
 export interface StageModel {
@@ -115,6 +118,11 @@ export interface PipelineModel {
   readonly artifactStores?: Readonly<Record<string, ArtifactStoreModel>>;
   readonly stages: readonly StageModel[];
   readonly tags?: readonly TagModel[];
+  /**
+   * Parts of the declaration that are only known at deploy time (e.g. a stage list behind `Fn::If`).
+   * Rules that count or order the whole pipeline skip it then, rather than report a false error.
+   */
+  readonly unresolvedParts?: readonly string[];
   readonly context: PipelineContext;
   readonly origin: PipelineOrigin;
 }

@@ -29,7 +29,7 @@ export function describeValue(value: unknown): string {
 /** The 12-digit account in an ARN, when the ARN is a literal. */
 export function accountOfArn(arn: Maybe<string> | undefined): string | undefined {
   const text = known(arn);
-  if (text === undefined) return undefined;
+  if (typeof text !== 'string') return undefined;
   const account = text.split(':')[4];
   return account !== undefined && /^\d{12}$/.test(account) ? account : undefined;
 }

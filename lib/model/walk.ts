@@ -14,10 +14,14 @@ export function* allActions(pipeline: PipelineModel): Generator<ActionPlace> {
   }
 }
 
-/** The service's runOrder, 1 when absent; undefined when unresolved. */
+/**
+ * The action's runOrder as the service sees it: 1 when absent; undefined when unresolved or not a
+ * whole number (the run-order rule reports those).
+ */
 export function runOrderOf(action: ActionModel): number | undefined {
   if (action.runOrder === undefined) return 1;
-  return known(action.runOrder);
+  const value = known(action.runOrder);
+  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
 }
 
 /** Lower-cased provider of a literal action type, e.g. "cloudformation"; undefined when unresolved. */
@@ -31,4 +35,19 @@ export function categoryOf(action: ActionModel): string | undefined {
 
 export function isCloudFormationAction(action: ActionModel): boolean {
   return categoryOf(action) === 'Deploy' && providerOf(action) === 'cloudformation';
+}
+
+/** Whether the stage list is literal (not behind an intrinsic such as `Fn::If`). */
+export function stagesKnown(pipeline: PipelineModel): boolean {
+  return !pipeline.unresolvedParts?.includes('stages');
+}
+
+/** Whether every stage's action list is literal, so the pipeline can be counted as a whole. */
+export function allActionsKnown(pipeline: PipelineModel): boolean {
+  return (pipeline.unresolvedParts ?? []).length === 0;
+}
+
+/** Whether one stage's action list is literal. */
+export function stageActionsKnown(pipeline: PipelineModel, stageIndex: number): boolean {
+  return !pipeline.unresolvedParts?.includes(`stages[${stageIndex}].actions`);
 }

@@ -1,4 +1,73 @@
+import { actionName } from './action-name';
+import { actionTimeout } from './action-timeout';
+import { actionType } from './action-type';
+import { actionsPerPipeline } from './actions-per-pipeline';
+import { actionsPerStage } from './actions-per-stage';
+import { approvalInSourceStage } from './approval-in-source-stage';
+import { artifactCounts } from './artifact-counts';
+import { artifactFlow } from './artifact-flow';
+import { artifactName } from './artifact-name';
+import { cfnActionMode } from './cfn-action-mode';
+import { cfnCapabilities } from './cfn-capabilities';
+import { cfnChangeSetName } from './cfn-change-set-name';
+import { cfnParameterOverrides } from './cfn-parameter-overrides';
+import { cfnRoleAccount } from './cfn-role-account';
+import { cfnStackName } from './cfn-stack-name';
+import { cfnTemplateArtifacts } from './cfn-template-artifacts';
+import { cfnUnusedConfiguration } from './cfn-unused-configuration';
+import { configurationLengths } from './configuration-lengths';
+import { crossAccountArtifacts } from './cross-account-artifacts';
+import { crossAccountKey } from './cross-account-key';
+import { parallelActions } from './parallel-actions';
+import { pipelineName } from './pipeline-name';
+import { pipelineTags } from './pipeline-tags';
 import { Rule } from './rule';
+import { runOrder } from './run-order';
+import { s3SourceBucket } from './s3-source-bucket';
+import { sequentialActions } from './sequential-actions';
+import { sourceRegion } from './source-region';
+import { sourceStage } from './source-stage';
+import { stageCount } from './stage-count';
+import { stageName } from './stage-name';
+import { uniqueActionNames } from './unique-action-names';
+import { uniqueOutputArtifacts } from './unique-output-artifacts';
+import { uniqueStageNames } from './unique-stage-names';
+import { variableNamespace } from './variable-namespace';
 
-/** Every rule, in the order findings are reported. */
-export const ALL_RULES: readonly Rule[] = [];
+/** Every rule, in the order findings are reported: names, counts, structure, configuration, accounts. */
+export const ALL_RULES: readonly Rule[] = [
+  pipelineName,
+  stageName,
+  actionName,
+  artifactName,
+  variableNamespace,
+  actionType,
+  stageCount,
+  actionsPerPipeline,
+  actionsPerStage,
+  parallelActions,
+  sequentialActions,
+  runOrder,
+  actionTimeout,
+  uniqueStageNames,
+  uniqueActionNames,
+  uniqueOutputArtifacts,
+  sourceStage,
+  approvalInSourceStage,
+  artifactCounts,
+  artifactFlow,
+  configurationLengths,
+  cfnActionMode,
+  cfnStackName,
+  cfnChangeSetName,
+  cfnTemplateArtifacts,
+  cfnParameterOverrides,
+  cfnCapabilities,
+  cfnRoleAccount,
+  cfnUnusedConfiguration,
+  crossAccountKey,
+  crossAccountArtifacts,
+  s3SourceBucket,
+  sourceRegion,
+  pipelineTags,
+];

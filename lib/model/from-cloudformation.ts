@@ -1,0 +1,100 @@
+import { modelFromDeclaration, isIntrinsic } from './from-declaration';
+import { BucketFacts, PipelineContext, PipelineModel } from './pipeline-model';
+import { accountOfArn } from './values';
+
+export const PIPELINE_RESOURCE_TYPE = 'AWS::CodePipeline::Pipeline';
+const BUCKET_RESOURCE_TYPE = 'AWS::S3::Bucket';
+
+export interface TemplateContext {
+  /** The file the template was read from, for messages. */
+  readonly file?: string;
+  /** The stack's account, when known. @default - the account in each pipeline's RoleArn */
+  readonly account?: string;
+  /** The stack's region, when known. @default - unknown */
+  readonly region?: string;
+  /** Construct paths by logical ID, inside a CDK app. @default - none */
+  readonly constructPaths?: Readonly<Record<string, string>>;
+}
+
+/** Every `AWS::CodePipeline::Pipeline` resource of a CloudFormation template, as models. */
+export function pipelinesFromTemplate(template: unknown, context: TemplateContext = {}): PipelineModel[] {
+  const resources = resourcesOf(template);
+  const buckets = bucketFacts(resources, context.account);
+  return Object.entries(resources)
+    .filter(([, resource]) => resource.Type === PIPELINE_RESOURCE_TYPE)
+    .map(([logicalId, resource]) => pipelineFromResource(logicalId, resource.Properties ?? {}, { ...context, buckets }));
+}
+
+/** One pipeline resource's `Properties`, as a model. */
+export function pipelineFromResource(
+  logicalId: string,
+  properties: Record<string, unknown>,
+  context: TemplateContext & { buckets?: Record<string, BucketFacts> },
+): PipelineModel {
+  const declaration = camelCaseDeclaration(properties) as Record<string, unknown>;
+  declaration.artifactStores = artifactStoresByRegion(properties.ArtifactStores);
+  const pipelineContext: PipelineContext = {
+    account: context.account ?? accountOfArn(typeof declaration.roleArn === 'string' ? declaration.roleArn : undefined),
+    region: context.region,
+    buckets: context.buckets,
+  };
+  return modelFromDeclaration(
+    declaration,
+    pipelineContext,
+    { file: context.file, logicalId, constructPath: context.constructPaths?.[logicalId] },
+    logicalId,
+  );
+}
+
+interface TemplateResource {
+  readonly Type?: string;
+  readonly Properties?: Record<string, unknown>;
+}
+
+function resourcesOf(template: unknown): Record<string, TemplateResource> {
+  if (typeof template !== 'object' || template === null) return {};
+  const resources = (template as { Resources?: unknown }).Resources;
+  return typeof resources === 'object' && resources !== null ? (resources as Record<string, TemplateResource>) : {};
+}
+
+/**
+ * What the template says of its own S3 buckets, keyed the way a source action's `S3Bucket` refers to
+ * them: `{"Ref":"LogicalId"}` as JSON, and the literal `BucketName` when one is set.
+ */
+function bucketFacts(resources: Record<string, TemplateResource>, account?: string): Record<string, BucketFacts> {
+  const facts: Record<string, BucketFacts> = {};
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    if (resource.Type !== BUCKET_RESOURCE_TYPE) continue;
+    const properties = resource.Properties ?? {};
+    const versioning = properties.VersioningConfiguration as { Status?: unknown } | undefined;
+    const fact: BucketFacts = { versioned: versioning?.Status === 'Enabled', account };
+    facts[JSON.stringify({ Ref: logicalId })] = fact;
+    if (typeof properties.BucketName === 'string') facts[properties.BucketName] = fact;
+  }
+  return facts;
+}
+
+/** CloudFormation's list of `{ Region, ArtifactStore }` becomes the API's map keyed by region. */
+function artifactStoresByRegion(stores: unknown): Record<string, unknown> | undefined {
+  if (!Array.isArray(stores)) return undefined;
+  const byRegion: Record<string, unknown> = {};
+  for (const entry of stores as Array<{ Region?: unknown; ArtifactStore?: unknown }>) {
+    if (typeof entry.Region === 'string') byRegion[entry.Region] = camelCaseDeclaration(entry.ArtifactStore);
+  }
+  return byRegion;
+}
+
+/**
+ * Template properties use PascalCase keys, the API camelCase; the shapes are otherwise the same.
+ * Action `Configuration` keys are the provider's own and keep their case; intrinsics stay as they are.
+ */
+function camelCaseDeclaration(value: unknown, insideConfiguration = false): unknown {
+  if (Array.isArray(value)) return value.map((item) => camelCaseDeclaration(item, insideConfiguration));
+  if (typeof value !== 'object' || value === null || isIntrinsic(value) || insideConfiguration) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, child]) => [
+      key.charAt(0).toLowerCase() + key.slice(1),
+      camelCaseDeclaration(child, key === 'Configuration'),
+    ]),
+  );
+}

@@ -1,0 +1,71 @@
+import * as fs from 'fs';
+import { parseCloudFormationYaml } from './cloudformation-yaml';
+import { pipelinesFromTemplate } from './from-cloudformation';
+import { modelFromDeclaration } from './from-declaration';
+import { PipelineModel } from './pipeline-model';
+import { accountOfArn } from './values';
+
+/** A file that cannot be read as a pipeline: `pipectl` reports it in one line with exit code 2. */
+export class PipelineInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PipelineInputError';
+  }
+}
+
+/**
+ * Reads a CloudFormation template (JSON or YAML), `aws codepipeline get-pipeline` output, or a bare
+ * pipeline declaration, and returns its pipelines as models.
+ */
+export function loadPipelineFile(file: string): PipelineModel[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf-8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new PipelineInputError(`${file}: cannot read the file (${code ?? String(error)}).`);
+  }
+  return pipelinesFromDocument(parseDocument(text, file), file);
+}
+
+/** Picks the adapter by the document's shape. */
+export function pipelinesFromDocument(document: unknown, file?: string): PipelineModel[] {
+  const where = file ?? 'input';
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+    throw new PipelineInputError(`${where}: expected a CloudFormation template, get-pipeline output or a pipeline declaration, got ${Array.isArray(document) ? 'a list' : typeof document}.`);
+  }
+  const record = document as Record<string, unknown>;
+  if ('Resources' in record) {
+    const pipelines = pipelinesFromTemplate(record, { file });
+    if (pipelines.length === 0) {
+      throw new PipelineInputError(`${where}: the template has no AWS::CodePipeline::Pipeline resource.`);
+    }
+    return pipelines;
+  }
+  const declaration = 'pipeline' in record ? record.pipeline : record;
+  if (typeof declaration !== 'object' || declaration === null || !('stages' in declaration)) {
+    throw new PipelineInputError(
+      `${where}: not a pipeline: expected a CloudFormation template with Resources, get-pipeline output with "pipeline", or a declaration with "name" and "stages".`,
+    );
+  }
+  const decl = declaration as Record<string, unknown>;
+  const roleArn = typeof decl.roleArn === 'string' ? decl.roleArn : undefined;
+  return [modelFromDeclaration(decl, { account: accountOfArn(roleArn) }, { file })];
+}
+
+function parseDocument(text: string, file: string): unknown {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new PipelineInputError(`${file}: invalid JSON: ${(error as Error).message}.`);
+    }
+  }
+  try {
+    return parseCloudFormationYaml(text);
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0];
+    throw new PipelineInputError(`${file}: invalid YAML: ${message}`);
+  }
+}

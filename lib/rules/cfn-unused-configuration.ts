@@ -1,0 +1,42 @@
+import { CloudFormationMode, cloudFormationActions } from './cloudformation-action';
+import { Rule, Sources } from './rule';
+
+/** The configuration keys each mode reads. */
+const KEYS_BY_MODE: Record<CloudFormationMode, readonly string[]> = {
+  CREATE_UPDATE: ['Capabilities', 'OutputFileName', 'ParameterOverrides', 'RoleArn', 'TemplatePath', 'TemplateConfiguration'],
+  REPLACE_ON_FAILURE: ['Capabilities', 'OutputFileName', 'ParameterOverrides', 'RoleArn', 'TemplatePath', 'TemplateConfiguration'],
+  CHANGE_SET_REPLACE: ['Capabilities', 'ChangeSetName', 'OutputFileName', 'ParameterOverrides', 'RoleArn', 'TemplatePath', 'TemplateConfiguration'],
+  CHANGE_SET_EXECUTE: ['ChangeSetName', 'OutputFileName'],
+  DELETE_ONLY: ['RoleArn'],
+};
+const ALL_MODES = ['ActionMode', 'StackName'];
+/** Keys that some mode reads; keys outside this list are left alone (a newer feature, perhaps). */
+const KNOWN_KEYS = new Set(Object.values(KEYS_BY_MODE).flat());
+
+/**
+ * Configuration that the action's mode ignores: the user meant something that will not happen
+ * (e.g. a RoleArn on CHANGE_SET_EXECUTE, which runs with the role the change set was created with).
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/continuous-delivery-codepipeline-action-reference.html
+ */
+export const cfnUnusedConfiguration: Rule = {
+  id: 'cfn-unused-configuration',
+  severity: 'warning',
+  description: 'CloudFormation configuration that the action mode ignores',
+  limit: 'keys per mode',
+  source: Sources.CLOUDFORMATION,
+  *check(pipeline) {
+    for (const { stage, action, mode } of cloudFormationActions(pipeline)) {
+      if (mode === undefined) continue;
+      const used = new Set([...ALL_MODES, ...KEYS_BY_MODE[mode]]);
+      const ignored = Object.keys(action.configuration).filter((key) => KNOWN_KEYS.has(key) && !used.has(key));
+      if (ignored.length > 0) {
+        yield {
+          stage,
+          action,
+          message: `ActionMode ${mode} ignores ${ignored.join(', ')}`,
+          fix: `remove ${ignored.join(', ')}, or use a mode that reads ${ignored.length > 1 ? 'them' : 'it'} (${mode} reads ${KEYS_BY_MODE[mode].join(', ')}).`,
+        };
+      }
+    }
+  },
+};

@@ -1,0 +1,40 @@
+import { ActionModel, StageModel } from '../model/pipeline-model';
+import { known, knownText } from '../model/values';
+import { allActions, isCloudFormationAction } from '../model/walk';
+
+/**
+ * The CloudFormation action's modes and the configuration each uses.
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/continuous-delivery-codepipeline-action-reference.html
+ */
+export const CLOUDFORMATION_MODES = ['CHANGE_SET_EXECUTE', 'CHANGE_SET_REPLACE', 'CREATE_UPDATE', 'DELETE_ONLY', 'REPLACE_ON_FAILURE'] as const;
+export type CloudFormationMode = (typeof CLOUDFORMATION_MODES)[number];
+
+/** Modes that create or update a stack from a template. */
+export const TEMPLATE_MODES: readonly CloudFormationMode[] = ['CREATE_UPDATE', 'REPLACE_ON_FAILURE', 'CHANGE_SET_REPLACE'];
+
+export interface CloudFormationActionPlace {
+  readonly stage: StageModel;
+  readonly action: ActionModel;
+  /** The literal ActionMode, when it is one of the known modes. */
+  readonly mode?: CloudFormationMode;
+}
+
+/** Every CloudFormation deploy action, with its mode when it is literal and valid. */
+export function* cloudFormationActions(pipeline: Parameters<typeof allActions>[0]): Generator<CloudFormationActionPlace> {
+  for (const { stage, action } of allActions(pipeline)) {
+    if (!isCloudFormationAction(action)) continue;
+    const mode = knownText(action.configuration.ActionMode);
+    yield { stage, action, mode: (CLOUDFORMATION_MODES as readonly string[]).includes(mode ?? '') ? (mode as CloudFormationMode) : undefined };
+  }
+}
+
+/** The names of the action's input artifacts that are literal. */
+export function inputNames(action: ActionModel): Set<string> {
+  return new Set(action.inputArtifacts.map((a) => known(a.name)).filter((n): n is string => n !== undefined));
+}
+
+/** The artifact of an `Artifact::path/file` reference, or undefined when it is not of that form. */
+export function artifactOfPath(path: string): string | undefined {
+  const at = path.indexOf('::');
+  return at > 0 ? path.slice(0, at) : undefined;
+}

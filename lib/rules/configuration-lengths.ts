@@ -1,0 +1,34 @@
+import { isUnresolved } from '../model/values';
+import { allActions } from '../model/walk';
+import { Rule, Sources } from './rule';
+
+const MAX_KEY = 50;
+const MAX_VALUE = 1000;
+
+/** @see https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_ActionDeclaration.html */
+export const configurationLengths: Rule = {
+  id: 'configuration-lengths',
+  severity: 'error',
+  description: 'Action configuration key and value lengths',
+  limit: `key 1–${MAX_KEY}, value 1–${MAX_VALUE} characters`,
+  source: Sources.API,
+  *check(pipeline) {
+    for (const { stage, action } of allActions(pipeline)) {
+      for (const [key, value] of Object.entries(action.configuration)) {
+        if (key.length === 0 || key.length > MAX_KEY) {
+          yield { stage, action, message: `configuration key "${key}" is ${key.length} characters; keys take 1–${MAX_KEY}`, fix: 'use the configuration key the action type defines.' };
+        }
+        if (isUnresolved(value) || value === undefined) continue;
+        const text = String(value);
+        if (text.length === 0 || text.length > MAX_VALUE) {
+          yield {
+            stage,
+            action,
+            message: `configuration value ${key} is ${text.length} characters; values take 1–${MAX_VALUE}`,
+            fix: text.length === 0 ? `remove ${key} or give it a value.` : `shorten ${key}; for CloudFormation parameters, move values into a template configuration file.`,
+          };
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,50 @@
+import { ArtifactStoreModel } from '../model/pipeline-model';
+import { isUnresolved, known } from '../model/values';
+import { allActions } from '../model/walk';
+import { accountOfAction } from './account-of-action';
+import { Rule, Sources } from './rule';
+
+/**
+ * Actions in other accounts can only read artifacts encrypted with a customer-managed KMS key whose
+ * policy lets them; the AWS managed key cannot be shared. The pipeline must name the key by ID or
+ * ARN: an alias is resolved in the account of the caller.
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-create-cross-account.html
+ */
+export const crossAccountKey: Rule = {
+  id: 'cross-account-key',
+  severity: 'error',
+  description: 'Cross-account actions need a customer-managed KMS key (by ID or ARN) on the artifact store',
+  limit: 'customer-managed key, not an alias',
+  source: Sources.CROSS_ACCOUNT,
+  *check(pipeline) {
+    const pipelineAccount = pipeline.context.account;
+    if (pipelineAccount === undefined) return;
+    for (const { stage, action } of allActions(pipeline)) {
+      const account = accountOfAction(pipeline, action);
+      if (account === undefined || account === pipelineAccount) continue;
+      const region = known(action.region);
+      const store = (region !== undefined ? pipeline.artifactStores?.[region] : undefined) ?? pipeline.artifactStore;
+      const problem = keyProblem(store);
+      if (problem) {
+        yield {
+          stage,
+          action,
+          message: `the action runs in account ${account} but ${problem}`,
+          fix: 'encrypt the artifact store with a customer-managed KMS key, named by key ID or ARN, whose policy lets the other account use it (CrossAccountArtifactStore does this).',
+        };
+      }
+    }
+  },
+};
+
+function keyProblem(store: ArtifactStoreModel | undefined): string | undefined {
+  if (store === undefined) return undefined;
+  const key = store.encryptionKey;
+  if (key === undefined) return 'the artifact store uses the AWS managed key, which other accounts cannot use';
+  if (isUnresolved(key.id)) return undefined;
+  const id = String(key.id);
+  if (id.startsWith('alias/') || /^arn:[^:]+:kms:[^:]*:\d*:alias\//.test(id)) {
+    return `the artifact store names its key by alias (${id}), which other accounts resolve in their own account`;
+  }
+  return undefined;
+}
