@@ -5,3 +5,4 @@ export * from './rules/finding';
 export * from './validate';
 export * from './diagram';
 export * from './testing';
+export * from './checks';

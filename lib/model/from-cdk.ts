@@ -17,15 +17,15 @@ export function pipelineModelOf(pipeline: CfnPipeline): PipelineModel {
   return pipelineFromResource(logicalId, properties, {
     account: literal(stack.account),
     region: literal(stack.region),
-    constructPaths: { [logicalId]: displayPath(pipeline) },
+    constructPaths: { [logicalId]: displayConstruct(pipeline).node.path },
     buckets: bucketFactsOf(stack, literal(stack.account)),
   });
 }
 
 /** The construct users know: the L2 `Pipeline` rather than its `Resource` child. */
-export function displayPath(pipeline: CfnPipeline): string {
+export function displayConstruct(pipeline: CfnPipeline): IConstruct {
   const scope = pipeline.node.scope;
-  return pipeline.node.id === 'Resource' && scope ? scope.node.path : pipeline.node.path;
+  return pipeline.node.id === 'Resource' && scope ? scope : pipeline;
 }
 
 function renderedProperties(element: CfnElement): Record<string, unknown> {

@@ -1,0 +1,89 @@
+import { Annotations, Aspects, IAspect } from 'aws-cdk-lib';
+import { CfnPipeline } from 'aws-cdk-lib/aws-codepipeline';
+import { IConstruct } from 'constructs';
+import { displayConstruct, pipelineModelOf } from './model/from-cdk';
+import { PipelineQuotas, QuotaProfileName, resolveQuotas } from './quotas';
+import { describeLocation, Finding } from './rules/finding';
+import { validatePipeline } from './validate';
+
+/** The prefix of the warning IDs this library adds, e.g. `cdk-delivery-pipelines:cfn-unused-configuration`. */
+export const WARNING_ID_PREFIX = 'cdk-delivery-pipelines:';
+
+export interface PipelineChecksProps {
+  /**
+   * The quota profile to check against: `current` (the service's quotas today) or `classic` (the
+   * 2017 figures: 10 stages, 20 actions per stage, 10 parallel and 10 sequential actions).
+   * @default 'current'
+   * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html
+   */
+  readonly quotas?: QuotaProfileName;
+  /**
+   * Quotas your account has had raised; each replaces the profile's figure.
+   * @default - the profile's figures
+   */
+  readonly quotaOverrides?: Partial<PipelineQuotas>;
+}
+
+/** Per pipeline: the options of the check registered closest to it, which wins. */
+interface Registration {
+  props: PipelineChecksProps;
+  depth: number;
+}
+const REGISTRATIONS = new WeakMap<CfnPipeline, Registration>();
+
+/**
+ * Runs every CodePipeline rule on every pipeline in a scope at synth: pipelines of this library,
+ * aws-cdk-lib `codepipeline.Pipeline`s and raw `CfnPipeline`s alike. Errors fail synth with the
+ * construct path; warnings are annotations that `Annotations.of(scope).acknowledgeWarning(id)` can
+ * acknowledge, with IDs `cdk-delivery-pipelines:<rule-id>`.
+ *
+ * When several checks cover one pipeline, it is checked once, with the options of the check
+ * registered on the scope closest to it.
+ *
+ * @example
+ * PipelineChecks.of(app);
+ * PipelineChecks.of(app, { quotas: 'classic', quotaOverrides: { maxStagesPerPipeline: 12 } });
+ */
+export class PipelineChecks implements IAspect {
+  /** Checks every pipeline in `scope` (an app, a stage, a stack or a single pipeline). */
+  public static of(scope: IConstruct, props: PipelineChecksProps = {}): PipelineChecks {
+    const checks = new PipelineChecks(scope, props);
+    Aspects.of(scope).add(checks);
+    return checks;
+  }
+
+  private readonly depth: number;
+
+  private constructor(scope: IConstruct, private readonly props: PipelineChecksProps) {
+    // Fail at the call, not at synth, on an unknown profile or override.
+    resolveQuotas({ profile: props.quotas, overrides: props.quotaOverrides });
+    this.depth = scope.node.scopes.length;
+  }
+
+  public visit(node: IConstruct): void {
+    if (!(node instanceof CfnPipeline)) return;
+    const existing = REGISTRATIONS.get(node);
+    if (existing) {
+      if (this.depth >= existing.depth) Object.assign(existing, { props: this.props, depth: this.depth });
+      return;
+    }
+    const registration: Registration = { props: this.props, depth: this.depth };
+    REGISTRATIONS.set(node, registration);
+    const target = displayConstruct(node);
+    target.node.addValidation({ validate: () => checkPipeline(node, target, registration.props) });
+  }
+}
+
+function checkPipeline(pipeline: CfnPipeline, target: IConstruct, props: PipelineChecksProps): string[] {
+  const findings = validatePipeline(pipelineModelOf(pipeline), {
+    quotas: { profile: props.quotas, overrides: props.quotaOverrides },
+  });
+  for (const warning of findings.filter((f) => f.severity === 'warning')) {
+    Annotations.of(target).addWarningV2(`${WARNING_ID_PREFIX}${warning.ruleId}`, describe(warning));
+  }
+  return findings.filter((f) => f.severity === 'error').map(describe);
+}
+
+function describe(finding: Finding): string {
+  return `[${finding.ruleId}] ${describeLocation(finding)}: ${finding.message}`;
+}
