@@ -113,11 +113,29 @@ export function roleNameOf(arn: Maybe<string> | undefined): string | undefined {
   return marker >= 0 ? text.slice(marker + ':role/'.length).split('/').pop() : text;
 }
 
-/** Where an action runs: `account/region` from its role ARN and region, else the pipeline's own. */
+/**
+ * Where an action runs: `account/region`. The account is the one in the action's role ARN; the
+ * pipeline's own when the action has no role, or its role is defined beside the pipeline
+ * (`GetAtt(Role.Arn)`) or in `${AWS::AccountId}`; a parameter stays visible (`${ProdAccount}`), and
+ * any other deploy-time ARN is named (`account of Ref(DeployRoleArn)`) rather than guessed.
+ */
 export function targetOf(action: ActionModel): string {
-  const account = accountOfArnText(action.roleArn) ?? 'pipeline account';
+  const account = accountLabelOf(action.roleArn);
   const region = textOf(action.region);
   return region === undefined ? account : `${account}/${region}`;
+}
+
+function accountLabelOf(roleArn: Maybe<string> | undefined): string {
+  const pipelineAccount = 'pipeline account';
+  if (roleArn === undefined) return pipelineAccount;
+  const text = textOf(roleArn)!;
+  if (isUnresolved(roleArn) && /^GetAtt\(.*\.Arn\)$/.test(text)) return pipelineAccount;
+  // Split on the ARN's own colons, not those inside `${AWS::Partition}`.
+  const fields = text.split(/:(?![^{]*\})/);
+  const account = fields[4];
+  if (fields.length < 6 || account === undefined) return `account of ${text}`;
+  if (account === '' || account === '${AWS::AccountId}') return pipelineAccount;
+  return account;
 }
 
 /** Whether the pipeline waits here for a person: a manual approval. */

@@ -1,5 +1,5 @@
 import { ActionModel, PipelineModel } from '../model/pipeline-model';
-import { isApprovalGate, kindOf, targetOf, textOf, touchesOf } from './describe';
+import { isApprovalGate, kindOf, targetOf, textOf, touchedParts } from './describe';
 import { pipelineTitle, rowsByRunOrder } from './layout';
 
 /**
@@ -50,8 +50,7 @@ export function pipelineMarkdown(pipelines: readonly PipelineModel[]): string {
 function actionLabel(action: ActionModel): string {
   const parts = [`<b>${escapeMermaid(textOf(action.name) ?? '?')}</b>`, escapeMermaid(kindOf(action))];
   parts.push(isApprovalGate(action) ? 'approval gate' : `@ ${escapeMermaid(targetOf(action))}`);
-  const touches = touchesOf(action);
-  if (touches !== undefined) parts.push(escapeMermaid(touches));
+  parts.push(...touchedParts(action).map(escapeMermaid));
   return parts.join('<br/>');
 }
 

@@ -1,0 +1,67 @@
+import { accountOfArnText, placeholderOf, roleNameOf, shortLogicalId, targetOf, textOf } from '../../lib/diagram/describe';
+import { ActionModel } from '../../lib/model/pipeline-model';
+import { unresolved } from '../../lib/model/values';
+
+function withRole(roleArn: ActionModel['roleArn'], region?: string): ActionModel {
+  return {
+    name: 'Deploy',
+    actionTypeId: { category: 'Deploy', owner: 'AWS', provider: 'CloudFormation', version: '1' },
+    configuration: {},
+    inputArtifacts: [],
+    outputArtifacts: [],
+    roleArn,
+    region,
+  };
+}
+
+describe('placeholders for deploy-time values', () => {
+  test.each([
+    [{ Ref: 'ArtifactsBucket2AAC5544' }, 'Ref(ArtifactsBucket)'],
+    [{ Ref: 'AWS::Region' }, 'Ref(AWS::Region)'],
+    [{ 'Fn::GetAtt': ['PipelineRoleD68726F7', 'Arn'] }, 'GetAtt(PipelineRole.Arn)'],
+    [{ 'Fn::GetAtt': 'PipelineRoleD68726F7.Arn' }, 'GetAtt(PipelineRole.Arn)'],
+    [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::333333333333:role/deploy']] }, 'arn:${AWS::Partition}:iam::333333333333:role/deploy'],
+    [{ 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Bucket83908E77}/${!Literal}' }, 'arn:${AWS::Partition}:s3:::${Bucket}/${!Literal}'],
+    [{ 'Fn::Sub': ['${Name}-stack', { Name: 'x' }] }, '${Name}-stack'],
+    [{ 'Fn::ImportValue': 'shared-bucket' }, 'ImportValue(shared-bucket)'],
+    [{ 'Fn::Select': [0, { 'Fn::GetAZs': '' }] }, 'Select(0, ${GetAZs()})'],
+    ['prefix-${Token[TOKEN.123]}', 'prefix-Token'],
+  ])('%j → %s', (expression, text) => {
+    expect(textOf(unresolved(expression))).toBe(text);
+    expect(placeholderOf(expression)).not.toContain('[object Object]');
+  });
+
+  test('only an 8-character upper-case hex suffix after the ID is a CDK hash', () => {
+    expect(shortLogicalId('PipelineRoleD68726F7')).toBe('PipelineRole');
+    expect(shortLogicalId('PipelineRole')).toBe('PipelineRole');
+    expect(shortLogicalId('DEADBEEF')).toBe('DEADBEEF');
+    expect(shortLogicalId('Stage12345678')).toBe('Stage');
+  });
+});
+
+describe('roles and accounts', () => {
+  test('role names come from the ARN path, or the logical ID of a role beside the pipeline', () => {
+    expect(roleNameOf('arn:aws:iam::222222222222:role/team/pipeline-deploy-test')).toBe('pipeline-deploy-test');
+    expect(roleNameOf(unresolved({ 'Fn::GetAtt': ['PipelineRoleD68726F7', 'Arn'] }))).toBe('PipelineRole');
+    expect(roleNameOf(unresolved({ Ref: 'DeployRoleArn' }))).toBe('Ref(DeployRoleArn)');
+    expect(roleNameOf(undefined)).toBeUndefined();
+  });
+
+  test('the account of an ARN, also inside Fn::Join with ${AWS::Partition}', () => {
+    expect(accountOfArnText('arn:aws:iam::222222222222:role/x')).toBe('222222222222');
+    expect(accountOfArnText(unresolved({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::333333333333:role/x']] }))).toBe('333333333333');
+    expect(accountOfArnText(unresolved({ Ref: 'RoleArn' }))).toBeUndefined();
+  });
+
+  test.each([
+    [undefined, undefined, 'pipeline account'],
+    ['arn:aws:iam::222222222222:role/x', 'us-east-1', '222222222222/us-east-1'],
+    [undefined, 'eu-west-1', 'pipeline account/eu-west-1'],
+    [unresolved({ 'Fn::GetAtt': ['DeployRole1A2B3C4D', 'Arn'] }), undefined, 'pipeline account'],
+    [unresolved({ 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/x' }), undefined, 'pipeline account'],
+    [unresolved({ 'Fn::Sub': 'arn:${AWS::Partition}:iam::${ProdAccount}:role/x' }), undefined, '${ProdAccount}'],
+    [unresolved({ Ref: 'DeployRoleArn' }), undefined, 'account of Ref(DeployRoleArn)'],
+  ])('role %j in region %s runs in %s', (roleArn, region, target) => {
+    expect(targetOf(withRole(roleArn as ActionModel['roleArn'], region))).toBe(target);
+  });
+});
