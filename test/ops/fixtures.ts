@@ -26,7 +26,7 @@ export function stage(name: string, status: string | undefined, actions: ActionS
 /** The walkthrough's shape: source, a test stack with an approval, a production change set. */
 export function walkthroughState(): StageState[] {
   return [
-    stage('Source', 'Succeeded', [{ ...action('TemplateSource', 'Succeeded'), currentRevision: { revisionId: COMMIT } }]),
+    stage('Source', 'Succeeded', [{ ...action('TemplateSource', 'Succeeded'), currentRevision: { revisionId: COMMIT, revisionChangeId: 'change-1', created: AT } }]),
     stage('TestStage', 'InProgress', [
       action('CreateStack', 'Succeeded'),
       action('ApproveTestStack', 'InProgress', { token: TOKEN }),
