@@ -1,0 +1,160 @@
+/**
+ * `npm run bench`: synthesizes the same release pipeline — N cross-account environments, each a
+ * change-set stage with a manual approval — written three ways (this library, hand-written aws-cdk-lib
+ * L2, CDK Pipelines), each synth in its own process, variants alternating, with aws-cdk-lib's built-in
+ * CloudFormation validator on and off. Reports the median wall time and peak RSS of RUNS runs, the
+ * ratios the project targets, the slope in N, the rule engine's share of synth, and `cdk synth` of the
+ * default app against a precompiled equivalent. Writes bench/results/results.{md,json}.
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import { fitLine, median } from './stats';
+import { VARIANTS } from './variants';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DIST = path.join(ROOT, 'dist', 'bench');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SIZES = (process.env.BENCH_SIZES ?? '1,10,25,49').split(',').map(Number);
+const VARIANT_NAMES = Object.keys(VARIANTS);
+
+interface Sample {
+  readonly wallMs: number;
+  readonly synthMs: number;
+  readonly maxRssKb: number;
+}
+
+interface Cell {
+  readonly variant: string;
+  readonly environments: number;
+  readonly validation: boolean;
+  readonly wallMs: number;
+  readonly maxRssMb: number;
+  readonly samples: readonly Sample[];
+}
+
+function synthOnce(variant: string, environments: number, validation: boolean): Sample {
+  const start = performance.now();
+  const child = spawnSync(process.execPath, [path.join(DIST, 'synth-once.js'), variant, String(environments)], {
+    env: { ...process.env, CDK_VALIDATION: validation ? 'true' : 'false' },
+    encoding: 'utf-8',
+  });
+  const wallMs = performance.now() - start;
+  if (child.status !== 0) throw new Error(`${variant} N=${environments} failed:\n${child.stderr}`);
+  const result = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { synthMs: number; maxRssKb: number };
+  return { wallMs, synthMs: result.synthMs, maxRssKb: result.maxRssKb };
+}
+
+function measureSynths(): Cell[] {
+  const cells: Cell[] = [];
+  for (const validation of [false, true]) {
+    for (const environments of SIZES) {
+      const samples: Record<string, Sample[]> = Object.fromEntries(VARIANT_NAMES.map((v) => [v, []]));
+      for (let run = 0; run < RUNS; run++) {
+        // Alternate the order so that no variant always runs on a warmer (or busier) machine.
+        const order = run % 2 === 0 ? VARIANT_NAMES : [...VARIANT_NAMES].reverse();
+        for (const variant of order) samples[variant].push(synthOnce(variant, environments, validation));
+      }
+      for (const variant of VARIANT_NAMES) {
+        const s = samples[variant];
+        cells.push({
+          variant,
+          environments,
+          validation,
+          wallMs: median(s.map((x) => x.wallMs)),
+          maxRssMb: median(s.map((x) => x.maxRssKb)) / 1024,
+          samples: s,
+        });
+      }
+      process.stderr.write(`measured N=${environments} validator ${validation ? 'on' : 'off'}\n`);
+    }
+  }
+  return cells;
+}
+
+/** The rule engine's share: the check's own work, timed in the process that synthesizes N=49. */
+function ruleEngineShare(): { checkMs: number; synthMs: number; share: number } {
+  const environments = SIZES[SIZES.length - 1];
+  const shares = Array.from({ length: RUNS }, () => {
+    const out = execFileSync(process.execPath, [path.join(DIST, 'rule-engine-share.js'), String(environments)], {
+      env: { ...process.env, CDK_VALIDATION: 'false' },
+      encoding: 'utf-8',
+    });
+    return JSON.parse(out) as { checkMs: number; synthMs: number };
+  });
+  const checkMs = median(shares.map((s) => s.checkMs));
+  const synthMs = median(shares.map((s) => s.synthMs));
+  return { checkMs, synthMs, share: checkMs / synthMs };
+}
+
+/** `npx cdk synth` of the default app against the same app precompiled, both through the CDK CLI. */
+function cdkSynthComparison(): { defaultMs: number; precompiledMs: number; ratio: number } | undefined {
+  const precompiled = path.join(ROOT, 'dist', 'bin', 'app.js');
+  if (!fs.existsSync(precompiled)) return undefined;
+  const cdk = path.join(ROOT, 'node_modules', '.bin', 'cdk');
+  const time = (args: string[]): number => {
+    const start = performance.now();
+    const child = spawnSync(cdk, ['synth', '-q', '--output', fs.mkdtempSync('/tmp/bench-cdk-'), ...args], { cwd: ROOT, encoding: 'utf-8' });
+    if (child.status !== 0) throw new Error(`cdk synth ${args.join(' ')} failed:\n${child.stderr}`);
+    return performance.now() - start;
+  };
+  const defaults: number[] = [];
+  const compiled: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    defaults.push(time([]));
+    compiled.push(time(['--app', `node ${precompiled}`]));
+  }
+  const defaultMs = median(defaults);
+  const precompiledMs = median(compiled);
+  return { defaultMs, precompiledMs, ratio: defaultMs / precompiledMs };
+}
+
+function cellOf(cells: Cell[], variant: string, environments: number, validation: boolean): Cell {
+  const cell = cells.find((c) => c.variant === variant && c.environments === environments && c.validation === validation);
+  if (!cell) throw new Error(`no cell ${variant} ${environments} ${validation}`);
+  return cell;
+}
+
+function report(cells: Cell[], share: ReturnType<typeof ruleEngineShare>, cdkSynth: ReturnType<typeof cdkSynthComparison>): string {
+  const lines: string[] = [];
+  lines.push(`Median of ${RUNS} runs per cell, each synth in a fresh Node.js process (wall time includes loading aws-cdk-lib); peak RSS in MB.`, '');
+  for (const validation of [false, true]) {
+    lines.push(`Built-in CloudFormation validator ${validation ? 'on (the default for users)' : 'off (CDK_VALIDATION=false)'}:`, '');
+    lines.push('| N | library | hand-written L2 | CDK Pipelines | library / L2 | library / CDK Pipelines |');
+    lines.push('|---:|---:|---:|---:|---:|---:|');
+    for (const n of SIZES) {
+      const lib = cellOf(cells, 'library', n, validation);
+      const l2 = cellOf(cells, 'l2', n, validation);
+      const cp = cellOf(cells, 'cdk-pipelines', n, validation);
+      const fmt = (c: Cell) => `${(c.wallMs / 1000).toFixed(2)} s / ${c.maxRssMb.toFixed(0)} MB`;
+      lines.push(`| ${n} | ${fmt(lib)} | ${fmt(l2)} | ${fmt(cp)} | ${(lib.wallMs / l2.wallMs).toFixed(2)}× | ${(lib.wallMs / cp.wallMs).toFixed(2)}× |`);
+    }
+    lines.push('');
+  }
+  lines.push('Cost per environment (least-squares slope of wall time in N, validator off):', '');
+  for (const variant of VARIANT_NAMES) {
+    const line = fitLine(SIZES, SIZES.map((n) => cellOf(cells, variant, n, false).wallMs));
+    lines.push(`- ${VARIANTS[variant].name}: ${line.slope.toFixed(1)} ms per environment, intercept ${line.intercept.toFixed(0)} ms, R² ${line.r2.toFixed(3)}`);
+  }
+  lines.push('');
+  lines.push(`Rule engine at N=${SIZES[SIZES.length - 1]}: ${share.checkMs.toFixed(1)} ms of a ${share.synthMs.toFixed(0)} ms synth (${(share.share * 100).toFixed(2)}%).`);
+  if (cdkSynth) {
+    lines.push('', `\`npx cdk synth\` of the default app: ${(cdkSynth.defaultMs / 1000).toFixed(2)} s; the same app precompiled (\`--app "node dist/bin/app.js"\`): ${(cdkSynth.precompiledMs / 1000).toFixed(2)} s (${cdkSynth.ratio.toFixed(2)}×).`);
+  }
+  return lines.join('\n');
+}
+
+function main(): void {
+  const cells = measureSynths();
+  const share = ruleEngineShare();
+  const cdkSynth = cdkSynthComparison();
+  const markdown = report(cells, share, cdkSynth);
+  const outdir = path.join(ROOT, 'bench', 'results');
+  fs.mkdirSync(outdir, { recursive: true });
+  fs.writeFileSync(path.join(outdir, 'results.md'), `${markdown}\n`);
+  fs.writeFileSync(path.join(outdir, 'results.json'), `${JSON.stringify({ runs: RUNS, sizes: SIZES, cells, ruleEngine: share, cdkSynth }, undefined, 2)}\n`);
+  process.stdout.write(`${markdown}\n`);
+}
+
+main();
