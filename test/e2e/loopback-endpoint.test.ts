@@ -13,9 +13,9 @@ test('the endpoint table rejects what the API models reject', () => {
       result: { status: 'Maybe', summary: 'x'.repeat(513) },
     }),
   ).toEqual([
+    'input.token: does not match /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/',
     'input.result.status: not one of Approved, Rejected',
     'input.result.summary: longer than 512',
-    'input.token: does not match /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/',
   ]);
   expect(shapeViolations(CODEPIPELINE_INPUTS.RetryStageExecution, { pipelineName: 'P', stageName: 'S', pipelineExecutionId: '11111111-1111-4111-8111-111111111111', retryMode: 'SOME' })).toEqual([
     'input.retryMode: not one of FAILED_ACTIONS, ALL_ACTIONS',
