@@ -1,0 +1,2 @@
+export * from './release-build';
+export * from './release-source';

@@ -1,0 +1,130 @@
+import { Stack, Token } from 'aws-cdk-lib';
+import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
+import * as codepipeline_actions from 'aws-cdk-lib/aws-codepipeline-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { ApprovalStep, approvalTopic, validateApprovalProps } from './approval';
+import { changeSetConsoleUrl } from './console-links';
+import { DeployStageProps } from './deploy-stage-props';
+import { placementOf } from './deployment';
+import { validateArtifactFile, validateCloudFormationName } from './names';
+import { renderParameterOverrides } from './parameter-override';
+import { IReleaseStage, ReleaseStageContext } from './release-stage';
+
+/** The names of the change-set stage's three actions. */
+export interface ChangeSetActionNames {
+  /** @default 'CreateChangeSet' */
+  readonly create?: string;
+  /** @default 'ApproveChangeSet' */
+  readonly approve?: string;
+  /** @default 'ExecuteChangeSet' */
+  readonly execute?: string;
+}
+
+export interface ChangeSetStageProps extends DeployStageProps {
+  /**
+   * The stage's name in the pipeline.
+   * @default 'ProdStage'
+   */
+  readonly stageName?: string;
+  /**
+   * The change set's name; created (replacing an earlier one of that name), approved, then executed.
+   * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateChangeSet.html
+   */
+  readonly changeSetName: string;
+  /**
+   * The names of the stage's actions.
+   * @default - CreateChangeSet, ApproveChangeSet, ExecuteChangeSet
+   */
+  readonly actionNames?: ChangeSetActionNames;
+}
+
+/**
+ * Prepares a change set for a stack, waits for a person to approve it, then executes that same change
+ * set: CreateChangeSet (CHANGE_SET_REPLACE) → ApproveChangeSet → ExecuteChangeSet, in run orders 1, 2,
+ * 3. Stack and change set names are given once, so the change set executed is the one approved.
+ *
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/continuous-delivery-codepipeline-basic-walkthrough.html
+ */
+export class ChangeSetStage implements IReleaseStage {
+  public readonly stageName: string;
+  public readonly stackName: string;
+  public readonly changeSetName: string;
+  public readonly targetAccount: string | undefined;
+  private step?: ApprovalStep;
+  private readonly pending: iam.IGrantable[] = [];
+  private isBound = false;
+
+  constructor(private readonly props: ChangeSetStageProps) {
+    this.stageName = props.stageName ?? 'ProdStage';
+    const where = `ChangeSetStage ${this.stageName}`;
+    validateCloudFormationName(props.stackName, `${where}: stackName`);
+    validateCloudFormationName(props.changeSetName, `${where}: changeSetName`);
+    validateArtifactFile(props.templatePath, `${where}: templatePath`);
+    if (props.templateConfiguration !== undefined) validateArtifactFile(props.templateConfiguration, `${where}: templateConfiguration`);
+    validateApprovalProps(props.approval ?? {}, `${where}: approval`);
+    placementOf(where, props.target, props.executionRole);
+    this.stackName = props.stackName;
+    this.changeSetName = props.changeSetName;
+    this.targetAccount = props.target?.account;
+  }
+
+  public bind(context: ReleaseStageContext): codepipeline.StageOptions {
+    if (this.isBound) throw new Error(`ChangeSetStage ${this.stageName} is already in a pipeline; create one stage object per pipeline stage.`);
+    this.isBound = true;
+    const props = this.props;
+    const names = props.actionNames ?? {};
+    const placement = placementOf(`ChangeSetStage ${this.stageName}`, props.target, props.executionRole);
+    const artifact = props.templateArtifact ?? context.defaultArtifact;
+    const overrides = renderParameterOverrides(props.parameterOverrides, [artifact]);
+    const region = props.target?.region ?? Stack.of(context.scope).region;
+
+    const create = new codepipeline_actions.CloudFormationCreateReplaceChangeSetAction({
+      actionName: names.create ?? 'CreateChangeSet',
+      runOrder: 1,
+      stackName: props.stackName,
+      changeSetName: props.changeSetName,
+      templatePath: artifact.atPath(props.templatePath),
+      templateConfiguration: props.templateConfiguration !== undefined ? artifact.atPath(props.templateConfiguration) : undefined,
+      parameterOverrides: overrides.parameterOverrides,
+      extraInputs: overrides.extraInputs,
+      cfnCapabilities: props.capabilities,
+      adminPermissions: false,
+      ...placement,
+    });
+    const approval = props.approval ?? {};
+    this.step = new ApprovalStep({
+      actionName: names.approve ?? 'ApproveChangeSet',
+      runOrder: 2,
+      topic: approvalTopic(context.scope, `${this.stageName}ApprovalTopic`, approval),
+      reviewUrl: approval.reviewUrl ?? changeSetConsoleUrl(region, props.stackName, props.changeSetName),
+      comments: approval.comments ?? defaultComments(props.stackName, props.changeSetName, props.target?.account, region),
+      timeout: approval.timeout,
+    });
+    for (const grantee of this.pending.splice(0)) this.step.grantApprove(grantee);
+    // CHANGE_SET_EXECUTE runs with the role the change set was created with: it takes no RoleArn.
+    const { deploymentRole: _unused, ...executePlacement } = placement;
+    const execute = new codepipeline_actions.CloudFormationExecuteChangeSetAction({
+      actionName: names.execute ?? 'ExecuteChangeSet',
+      runOrder: 3,
+      stackName: props.stackName,
+      changeSetName: props.changeSetName,
+      ...executePlacement,
+    });
+    return { stageName: this.stageName, actions: [create, this.step.action, execute] };
+  }
+
+  public bound(): void {
+    this.step?.applyGrants();
+  }
+
+  /** Lets `grantee` approve or reject the change set (before or after the stage is added to a pipeline). */
+  public grantApprove(grantee: iam.IGrantable): void {
+    if (this.step) this.step.grantApprove(grantee);
+    else this.pending.push(grantee);
+  }
+}
+
+function defaultComments(stackName: string, changeSetName: string, account: string | undefined, region: string): string {
+  const where = account !== undefined && !Token.isUnresolved(account) ? `account ${account}, ${region}` : region;
+  return `Review change set ${changeSetName} of stack ${stackName} (${where}). Approve to execute exactly this change set; reject to stop the release without changing the stack.`;
+}

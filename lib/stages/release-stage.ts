@@ -1,0 +1,25 @@
+import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+
+/** What a ReleasePipeline gives each of its stages when it adds them. */
+export interface ReleaseStageContext {
+  /** The pipeline construct: the scope for anything the stage creates in the pipeline account. */
+  readonly scope: Construct;
+  /** The artifact stages deploy by default: the build's output, or the source's when there is no build. */
+  readonly defaultArtifact: codepipeline.Artifact;
+}
+
+/** A stage a ReleasePipeline can run after its source (and build). */
+export interface IReleaseStage {
+  /** The stage's name in the pipeline. */
+  readonly stageName: string;
+  /** The account the stage deploys into, when it is not the pipeline's (undefined: the pipeline's, or unknown). */
+  readonly targetAccount: string | undefined;
+  /** The stage's actions, in run order; called once, by the pipeline that adds the stage. */
+  bind(context: ReleaseStageContext): codepipeline.StageOptions;
+  /** Called once the stage exists in the pipeline (aws-cdk-lib grants on actions only then). */
+  bound(): void;
+  /** Lets `grantee` approve or reject this stage's manual approval. */
+  grantApprove(grantee: iam.IGrantable): void;
+}

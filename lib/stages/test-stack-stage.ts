@@ -1,0 +1,137 @@
+import { Stack, Token } from 'aws-cdk-lib';
+import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
+import * as codepipeline_actions from 'aws-cdk-lib/aws-codepipeline-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { ApprovalStep, approvalTopic, validateApprovalProps } from './approval';
+import { stackConsoleUrl } from './console-links';
+import { DeployStageProps } from './deploy-stage-props';
+import { placementOf } from './deployment';
+import { validateArtifactFile, validateCloudFormationName } from './names';
+import { renderParameterOverrides } from './parameter-override';
+import { IReleaseStage, ReleaseStageContext } from './release-stage';
+
+/**
+ * How the test stack is created: `REPLACE_ON_FAILURE` deletes and recreates a stack left in a failed
+ * state (the right choice for a throw-away test stack); `CREATE_UPDATE` fails on such a stack.
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/continuous-delivery-codepipeline-action-reference.html
+ */
+export type TestStackMode = 'REPLACE_ON_FAILURE' | 'CREATE_UPDATE';
+
+/** The names of the test stage's three actions. */
+export interface TestStackActionNames {
+  /** @default 'CreateStack' */
+  readonly create?: string;
+  /** @default 'ApproveTestStack' */
+  readonly approve?: string;
+  /** @default 'DeleteTestStack' */
+  readonly delete?: string;
+}
+
+export interface TestStackStageProps extends DeployStageProps {
+  /**
+   * The stage's name in the pipeline.
+   * @default 'TestStage'
+   */
+  readonly stageName?: string;
+  /**
+   * How the stack is created or updated.
+   * @default 'REPLACE_ON_FAILURE'
+   */
+  readonly mode?: TestStackMode;
+  /**
+   * The names of the stage's actions.
+   * @default - CreateStack, ApproveTestStack, DeleteTestStack
+   */
+  readonly actionNames?: TestStackActionNames;
+}
+
+const MODES: readonly TestStackMode[] = ['REPLACE_ON_FAILURE', 'CREATE_UPDATE'];
+
+/**
+ * Builds a throw-away test stack, waits for a person to approve it, then deletes that same stack:
+ * CreateStack (REPLACE_ON_FAILURE) → ApproveTestStack → DeleteTestStack, in run orders 1, 2, 3. The
+ * stack name is given once, so the stack deleted is always the stack created.
+ *
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/continuous-delivery-codepipeline-basic-walkthrough.html
+ */
+export class TestStackStage implements IReleaseStage {
+  public readonly stageName: string;
+  public readonly stackName: string;
+  public readonly targetAccount: string | undefined;
+  private readonly approvalStep: { step?: ApprovalStep; pending: iam.IGrantable[] } = { pending: [] };
+  private isBound = false;
+
+  constructor(private readonly props: TestStackStageProps) {
+    this.stageName = props.stageName ?? 'TestStage';
+    const where = `TestStackStage ${this.stageName}`;
+    validateCloudFormationName(props.stackName, `${where}: stackName`);
+    validateArtifactFile(props.templatePath, `${where}: templatePath`);
+    if (props.templateConfiguration !== undefined) validateArtifactFile(props.templateConfiguration, `${where}: templateConfiguration`);
+    if (props.mode !== undefined && !MODES.includes(props.mode)) {
+      throw new Error(`${where}: mode "${String(props.mode)}" is not one of ${MODES.join(', ')}.`);
+    }
+    validateApprovalProps(props.approval ?? {}, `${where}: approval`);
+    placementOf(where, props.target, props.executionRole);
+    this.stackName = props.stackName;
+    this.targetAccount = props.target?.account;
+  }
+
+  public bind(context: ReleaseStageContext): codepipeline.StageOptions {
+    if (this.isBound) throw new Error(`TestStackStage ${this.stageName} is already in a pipeline; create one stage object per pipeline stage.`);
+    this.isBound = true;
+    const props = this.props;
+    const names = props.actionNames ?? {};
+    const placement = placementOf(`TestStackStage ${this.stageName}`, props.target, props.executionRole);
+    const artifact = props.templateArtifact ?? context.defaultArtifact;
+    const overrides = renderParameterOverrides(props.parameterOverrides, [artifact]);
+    const region = props.target?.region ?? Stack.of(context.scope).region;
+
+    const create = new codepipeline_actions.CloudFormationCreateUpdateStackAction({
+      actionName: names.create ?? 'CreateStack',
+      runOrder: 1,
+      stackName: props.stackName,
+      replaceOnFailure: (props.mode ?? 'REPLACE_ON_FAILURE') === 'REPLACE_ON_FAILURE',
+      templatePath: artifact.atPath(props.templatePath),
+      templateConfiguration: props.templateConfiguration !== undefined ? artifact.atPath(props.templateConfiguration) : undefined,
+      parameterOverrides: overrides.parameterOverrides,
+      extraInputs: overrides.extraInputs,
+      cfnCapabilities: props.capabilities,
+      adminPermissions: false,
+      ...placement,
+    });
+    const approval = props.approval ?? {};
+    const step = new ApprovalStep({
+      actionName: names.approve ?? 'ApproveTestStack',
+      runOrder: 2,
+      topic: approvalTopic(context.scope, `${this.stageName}ApprovalTopic`, approval),
+      reviewUrl: approval.reviewUrl ?? stackConsoleUrl(region, props.stackName),
+      comments: approval.comments ?? defaultComments(props.stackName, props.target?.account, region),
+      timeout: approval.timeout,
+    });
+    for (const grantee of this.approvalStep.pending.splice(0)) step.grantApprove(grantee);
+    this.approvalStep.step = step;
+    const remove = new codepipeline_actions.CloudFormationDeleteStackAction({
+      actionName: names.delete ?? 'DeleteTestStack',
+      runOrder: 3,
+      stackName: props.stackName,
+      adminPermissions: false,
+      ...placement,
+    });
+    return { stageName: this.stageName, actions: [create, step.action, remove] };
+  }
+
+  public bound(): void {
+    this.approvalStep.step?.applyGrants();
+  }
+
+  /** Lets `grantee` approve or reject the test stack (before or after the stage is added to a pipeline). */
+  public grantApprove(grantee: iam.IGrantable): void {
+    if (this.approvalStep.step) this.approvalStep.step.grantApprove(grantee);
+    else this.approvalStep.pending.push(grantee);
+  }
+}
+
+function defaultComments(stackName: string, account: string | undefined, region: string): string {
+  const where = account !== undefined && !Token.isUnresolved(account) ? `account ${account}, ${region}` : region;
+  return `Review the test stack ${stackName} (${where}). Approve to delete it and continue the release; reject to stop the release and keep the stack for investigation.`;
+}
