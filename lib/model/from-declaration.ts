@@ -45,12 +45,18 @@ export function modelFromDeclaration(
 function stageFrom(stage: Record<string, unknown>, where: string, unresolvedParts: string[]): StageModel {
   return {
     name: scalar<string>(stage.name),
-    actions: listOf(stage.actions, `${where}.actions`, unresolvedParts).map((a) => actionFrom(asRecord(a))),
+    actions: listOf(stage.actions, `${where}.actions`, unresolvedParts).map((a, i) =>
+      actionFrom(asRecord(a), `${where}.actions[${i}]`, unresolvedParts),
+    ),
   };
 }
 
-function actionFrom(action: Record<string, unknown>): ActionModel {
-  const type = asRecord(action.actionTypeId);
+function actionFrom(action: Record<string, unknown>, where: string, unresolvedParts: string[]): ActionModel {
+  // A whole ActionTypeId behind an intrinsic leaves each of its fields unknown.
+  const type = isIntrinsic(action.actionTypeId)
+    ? { category: action.actionTypeId, owner: action.actionTypeId, provider: action.actionTypeId, version: action.actionTypeId }
+    : asRecord(action.actionTypeId);
+  if (isIntrinsic(action.configuration)) unresolvedParts.push(`${where}.configuration`);
   return {
     name: scalar<string>(action.name),
     actionTypeId: {
@@ -61,8 +67,8 @@ function actionFrom(action: Record<string, unknown>): ActionModel {
     },
     runOrder: optionalNumber(action.runOrder),
     configuration: configurationFrom(action.configuration),
-    inputArtifacts: artifactsFrom(action.inputArtifacts),
-    outputArtifacts: artifactsFrom(action.outputArtifacts),
+    inputArtifacts: artifactsFrom(action.inputArtifacts, `${where}.inputArtifacts`, unresolvedParts),
+    outputArtifacts: artifactsFrom(action.outputArtifacts, `${where}.outputArtifacts`, unresolvedParts),
     roleArn: optionalScalar<string>(action.roleArn),
     region: optionalScalar<string>(action.region),
     namespace: optionalScalar<string>(action.namespace),
@@ -78,9 +84,17 @@ function configurationFrom(configuration: unknown): Record<string, Maybe<string 
   );
 }
 
-function artifactsFrom(list: unknown): ArtifactRef[] {
-  if (!Array.isArray(list)) return [];
-  return list.map((artifact) => ({ name: scalar<string>(asRecord(artifact).name) }));
+/**
+ * The artifact list; when the list or one of its items is an intrinsic, how many artifacts there are is
+ * only known at deploy time, so the list is noted as unresolved (an intrinsic item keeps an unknown name).
+ */
+function artifactsFrom(list: unknown, where: string, unresolvedParts: string[]): ArtifactRef[] {
+  if (!Array.isArray(list)) {
+    if (list !== undefined && list !== null) unresolvedParts.push(where);
+    return [];
+  }
+  if (list.some(isIntrinsic)) unresolvedParts.push(where);
+  return list.map((artifact) => ({ name: isIntrinsic(artifact) ? unresolved(artifact) : scalar<string>(asRecord(artifact).name) }));
 }
 
 function artifactStoreFrom(store: unknown): ArtifactStoreModel {
@@ -103,9 +117,17 @@ function tagFrom(tag: unknown): TagModel {
   return { key: scalar<string>(record.key), value: scalar<string>(record.value) };
 }
 
-/** A list, or an empty one noted as unresolved when it is an intrinsic (e.g. `Fn::If`). */
+/**
+ * A list, or an empty one noted as unresolved when it is an intrinsic (e.g. `Fn::If`). Items that are
+ * intrinsics (`Fn::If` with `AWS::NoValue`: a stage or action that may not exist) are left out, and the
+ * list is noted as unresolved so that rules do not count or order it.
+ */
 function listOf(value: unknown, where: string, unresolvedParts: string[]): unknown[] {
-  if (Array.isArray(value)) return value;
+  if (Array.isArray(value)) {
+    const literal = value.filter((item) => !isIntrinsic(item));
+    if (literal.length < value.length) unresolvedParts.push(where);
+    return literal;
+  }
   if (value !== undefined) unresolvedParts.push(where);
   return [];
 }

@@ -5,12 +5,13 @@ export interface ActionPlace {
   readonly stage: StageModel;
   readonly stageIndex: number;
   readonly action: ActionModel;
+  readonly actionIndex: number;
 }
 
 /** Every action of the pipeline, with its stage, in declaration order. */
 export function* allActions(pipeline: PipelineModel): Generator<ActionPlace> {
   for (const [stageIndex, stage] of pipeline.stages.entries()) {
-    for (const action of stage.actions) yield { stage, stageIndex, action };
+    for (const [actionIndex, action] of stage.actions.entries()) yield { stage, stageIndex, action, actionIndex };
   }
 }
 
@@ -44,7 +45,21 @@ export function stagesKnown(pipeline: PipelineModel): boolean {
 
 /** Whether every stage's action list is literal, so the pipeline can be counted as a whole. */
 export function allActionsKnown(pipeline: PipelineModel): boolean {
-  return (pipeline.unresolvedParts ?? []).length === 0;
+  return !(pipeline.unresolvedParts ?? []).some((part) => /^stages(\[\d+\]\.actions)?$/.test(part));
+}
+
+/** Whether every action's output artifacts are literal, so a missing producer is really missing. */
+export function allOutputsKnown(pipeline: PipelineModel): boolean {
+  return !(pipeline.unresolvedParts ?? []).some((part) => /^stages(\[\d+\]\.actions(\[\d+\]\.outputArtifacts)?)?$/.test(part));
+}
+
+/** Whether a part of one action (`configuration`, `inputArtifacts`, `outputArtifacts`) is literal. */
+export function actionPartKnown(
+  pipeline: PipelineModel,
+  place: { readonly stageIndex: number; readonly actionIndex: number },
+  part: 'configuration' | 'inputArtifacts' | 'outputArtifacts',
+): boolean {
+  return !pipeline.unresolvedParts?.includes(`stages[${place.stageIndex}].actions[${place.actionIndex}].${part}`);
 }
 
 /** Whether one stage's action list is literal. */

@@ -1,6 +1,6 @@
 import { ActionModel } from '../model/pipeline-model';
 import { known } from '../model/values';
-import { allActions, categoryOf } from '../model/walk';
+import { actionPartKnown, allActions, categoryOf } from '../model/walk';
 import { Rule } from './rule';
 
 interface Range {
@@ -59,14 +59,17 @@ export const artifactCounts: Rule = {
   limit: 'per provider (e.g. CloudFormation 0–10 in, 0–1 out)',
   source: 'CodePipeline user guide, Valid input and output artifacts for each action type',
   *check(pipeline) {
-    for (const { stage, action } of allActions(pipeline)) {
+    for (const place of allActions(pipeline)) {
+      const { stage, action } = place;
       const limits = limitsOf(action);
       if (!limits) continue;
       const provider = `${known(action.actionTypeId.category)} ${known(action.actionTypeId.provider)}`;
-      for (const [kind, range, count] of [
-        ['input', limits.inputs, action.inputArtifacts.length],
-        ['output', limits.outputs, action.outputArtifacts.length],
+      for (const [kind, range, count, part] of [
+        ['input', limits.inputs, action.inputArtifacts.length, 'inputArtifacts'],
+        ['output', limits.outputs, action.outputArtifacts.length, 'outputArtifacts'],
       ] as const) {
+        // A list behind an intrinsic has a count only known at deploy time.
+        if (!actionPartKnown(pipeline, place, part)) continue;
         if (count < range.min || count > range.max) {
           yield {
             stage,

@@ -1,6 +1,6 @@
 import { ActionModel, StageModel } from '../model/pipeline-model';
 import { known } from '../model/values';
-import { runOrderOf } from '../model/walk';
+import { allOutputsKnown, runOrderOf } from '../model/walk';
 import { Rule, Sources } from './rule';
 
 interface Producer {
@@ -40,6 +40,8 @@ export const artifactFlow: Rule = {
           if (name === undefined) continue;
           const producer = producers.get(name);
           if (!producer) {
+            // The producer may be behind an intrinsic (a conditional stage or action).
+            if (!allOutputsKnown(pipeline)) continue;
             yield {
               stage,
               action,

@@ -1,6 +1,6 @@
 import { ActionModel, StageModel } from '../model/pipeline-model';
 import { known, knownText } from '../model/values';
-import { allActions, isCloudFormationAction } from '../model/walk';
+import { actionPartKnown, allActions, isCloudFormationAction } from '../model/walk';
 
 /**
  * The CloudFormation action's modes and the configuration each uses.
@@ -19,10 +19,15 @@ export interface CloudFormationActionPlace {
   readonly mode?: CloudFormationMode;
 }
 
-/** Every CloudFormation deploy action, with its mode when it is literal and valid. */
+/**
+ * Every CloudFormation deploy action, with its mode when it is literal and valid. Actions whose whole
+ * configuration is an intrinsic (e.g. `Fn::If` between two configurations) are left out: nothing in it
+ * is known before deploy time.
+ */
 export function* cloudFormationActions(pipeline: Parameters<typeof allActions>[0]): Generator<CloudFormationActionPlace> {
-  for (const { stage, action } of allActions(pipeline)) {
-    if (!isCloudFormationAction(action)) continue;
+  for (const place of allActions(pipeline)) {
+    const { stage, action } = place;
+    if (!isCloudFormationAction(action) || !actionPartKnown(pipeline, place, 'configuration')) continue;
     const mode = knownText(action.configuration.ActionMode);
     yield { stage, action, mode: (CLOUDFORMATION_MODES as readonly string[]).includes(mode ?? '') ? (mode as CloudFormationMode) : undefined };
   }

@@ -1,5 +1,5 @@
 import { describeValue } from '../model/values';
-import { allActions, categoryOf, providerOf } from '../model/walk';
+import { actionPartKnown, allActions, categoryOf, providerOf } from '../model/walk';
 import { accountOfAction } from './account-of-action';
 import { Rule, Sources } from './rule';
 
@@ -16,8 +16,10 @@ export const s3SourceBucket: Rule = {
   source: 'CodePipeline user guide, Amazon S3 source action reference',
   *check(pipeline) {
     const pipelineAccount = pipeline.context.account;
-    for (const { stage, action } of allActions(pipeline)) {
+    for (const place of allActions(pipeline)) {
+      const { stage, action } = place;
       if (categoryOf(action) !== 'Source' || providerOf(action) !== 's3') continue;
+      if (!actionPartKnown(pipeline, place, 'configuration')) continue;
       const bucket = action.configuration.S3Bucket;
       if (bucket === undefined) {
         yield { stage, action, message: 'the S3 source has no S3Bucket', fix: 'set S3Bucket to the versioned bucket the source reads.', source: Sources.STRUCTURE };

@@ -1,3 +1,4 @@
+import { Maybe } from '../../lib/model/pipeline-model';
 import { crossAccountArtifacts } from '../../lib/rules/cross-account-artifacts';
 import { crossAccountKey } from '../../lib/rules/cross-account-key';
 import { s3SourceBucket } from '../../lib/rules/s3-source-bucket';
@@ -5,7 +6,7 @@ import { sourceRegion } from '../../lib/rules/source-region';
 import { PIPELINE_ACCOUNT, PROD_ACCOUNT, SOURCE, TEST_ACCOUNT, approval, cfnDeploy, check, codeBuild, finding, pipeline, ref, roleIn, s3Source, stage } from './builder';
 
 const KEY_ARN = `arn:aws:kms:us-east-1:${PIPELINE_ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
-const keyStore = (id: string) => ({ type: 'S3', location: 'artifacts', encryptionKey: { id, type: 'KMS' } });
+const keyStore = (id: Maybe<string>) => ({ type: 'S3', location: 'artifacts', encryptionKey: { id, type: 'KMS' } });
 const deployIn = (account: string) => cfnDeploy('Deploy', { roleArn: roleIn(account, 'pipeline-deploy'), configuration: { RoleArn: roleIn(account, 'cfn') } });
 
 describe('cross-account-key', () => {
