@@ -1,0 +1,295 @@
+import { Annotations, Stack, StackProps, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { assertAccountId, assertChangeSetName, assertStackName } from './names';
+import { PipelineIdentity } from './pipeline-identity';
+
+/** Props for `DeploymentTarget`. */
+export interface DeploymentTargetProps extends Omit<StackProps, 'env'> {
+  /** The pipeline this account receives releases from. The target's region is the pipeline's region. */
+  readonly identity: PipelineIdentity;
+  /** The 12-digit account the pipeline deploys into. */
+  readonly account: string;
+  /**
+   * Statements for the CloudFormation execution role: what the deployed stacks create, update and delete.
+   * @default - none
+   */
+  readonly executionStatements?: iam.PolicyStatement[];
+  /**
+   * Managed policies for the CloudFormation execution role.
+   * @default - none
+   */
+  readonly executionManagedPolicies?: iam.IManagedPolicy[];
+  /**
+   * Give the CloudFormation execution role AWS's `AdministratorAccess` managed policy. Anyone who can
+   * change the pipeline's templates then controls the account; synth raises the warning
+   * `cdk-delivery-pipelines:administratorExecutionRole`. Use scoped `executionStatements` instead.
+   * @default false
+   */
+  readonly administratorAccess?: boolean;
+}
+
+/** Options for `DeploymentTarget.allowStack()`. */
+export interface AllowStackOptions {
+  /**
+   * The change set the pipeline creates and executes on the stack (CHANGE_SET_REPLACE and
+   * CHANGE_SET_EXECUTE). Without it the pipeline may create, update and delete the stack directly
+   * (CREATE_UPDATE, REPLACE_ON_FAILURE, DELETE_ONLY).
+   * @default - direct stack operations, no change set
+   */
+  readonly changeSetName?: string;
+}
+
+/** Who in a target account uses the pipeline's artifact bucket, and how. */
+export interface TargetArtifactAccess {
+  /** The action role writes output artifacts (CloudFormation `OutputFileName`). */
+  readonly actionRoleWrites: boolean;
+  /** The execution role reads objects in the artifact bucket (e.g. code a template refers to). */
+  readonly executionRoleReads: boolean;
+}
+
+/** Told when a target's artifact access grows, so the pipeline account's policies follow it. */
+export interface TargetArtifactAccessListener {
+  artifactAccessChanged(target: DeploymentTarget): void;
+}
+
+interface StackAccess {
+  direct: boolean;
+  readonly changeSets: Set<string>;
+}
+
+/**
+ * The stack for one target account: the role the pipeline assumes there (the action role) and the
+ * CloudFormation service role (the execution role). Both have deterministic names from the
+ * `PipelineIdentity`, so the pipeline account can name them before this stack exists and this stack
+ * can exist before the pipeline.
+ *
+ * `actionRole` and `executionRole` are references that cannot be changed from outside this stack:
+ * aws-cdk-lib's CloudFormation actions would otherwise add grants of their own to roles in another
+ * account. Declare what the pipeline deploys with `allowStack()`.
+ *
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-create-cross-account.html
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-iam-servicerole.html
+ */
+export class DeploymentTarget extends Stack {
+  public readonly identity: PipelineIdentity;
+  /** The role the pipeline assumes in this account: pass as `role` to CloudFormation actions. */
+  public readonly actionRole: iam.IRole;
+  /** The CloudFormation service role: pass as `deploymentRole` to CloudFormation actions. */
+  public readonly executionRole: iam.IRole;
+
+  private readonly actionRoleResource: iam.Role;
+  private readonly executionRoleResource: iam.Role;
+  private readonly stacks = new Map<string, StackAccess>();
+  private readonly listeners: TargetArtifactAccessListener[] = [];
+  private access: TargetArtifactAccess = { actionRoleWrites: false, executionRoleReads: false };
+
+  constructor(scope: Construct, id: string, props: DeploymentTargetProps) {
+    const where = `DeploymentTarget ${id}`;
+    assertAccountId(where, 'account', props.account);
+    const { identity, account, executionStatements = [], executionManagedPolicies = [], administratorAccess = false, ...stackProps } = props;
+    if (administratorAccess && (executionStatements.length > 0 || executionManagedPolicies.length > 0)) {
+      throw new Error(`${where}: administratorAccess and executionStatements/executionManagedPolicies are contradictory: administratorAccess already allows every action. Remove administratorAccess (preferred) or remove the execution policies.`);
+    }
+    if (!administratorAccess && executionStatements.length === 0 && executionManagedPolicies.length === 0) {
+      throw new Error(`${where}: the CloudFormation execution role has no permissions: give executionStatements or executionManagedPolicies for the resources your stacks create (or administratorAccess: true, which raises a warning).`);
+    }
+    super(scope, id, {
+      description: `Roles the ${identity.name} pipeline in account ${identity.pipelineAccount} uses to deploy into this account`,
+      ...stackProps,
+      env: { account, region: identity.region },
+    });
+    this.identity = identity;
+
+    this.actionRoleResource = new iam.Role(this, 'ActionRole', {
+      roleName: identity.actionRoleName,
+      description: `Assumed by the ${identity.name} pipeline role to run CloudFormation actions in this account`,
+      // The account principal with an aws:PrincipalArn condition, not the pipeline role's ARN as
+      // principal: IAM rejects a trust policy naming a role that does not exist yet, and this stack
+      // deploys before the pipeline stack creates that role.
+      assumedBy: new iam.ArnPrincipal(`arn:${identity.partition}:iam::${identity.pipelineAccount}:root`).withConditions({
+        ArnEquals: { 'aws:PrincipalArn': identity.pipelineRoleArn },
+      }),
+    });
+
+    this.executionRoleResource = new iam.Role(this, 'ExecutionRole', {
+      roleName: identity.executionRoleName,
+      description: `CloudFormation service role for the stacks the ${identity.name} pipeline deploys`,
+      assumedBy: new iam.ServicePrincipal('cloudformation.amazonaws.com'),
+      managedPolicies: administratorAccess
+        ? [iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess')]
+        : executionManagedPolicies,
+    });
+    for (const statement of executionStatements) this.executionRoleResource.addToPrincipalPolicy(statement);
+    if (administratorAccess) {
+      Annotations.of(this).addWarningV2('cdk-delivery-pipelines:administratorExecutionRole',
+        `The CloudFormation execution role ${identity.executionRoleName} in account ${account} has AdministratorAccess: whoever can change the templates the pipeline deploys controls the account. Prefer executionStatements scoped to what the stacks create.`);
+      Validations.of(this.executionRoleResource).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AdministratorAccess]',
+        reason: 'AdministratorAccess was requested explicitly with administratorAccess: true; synth raises the warning cdk-delivery-pipelines:administratorExecutionRole for it.',
+      });
+    }
+
+    this.actionRole = iam.Role.fromRoleArn(this, 'ActionRoleReference', identity.actionRoleArn(account), { mutable: false });
+    this.executionRole = iam.Role.fromRoleArn(this, 'ExecutionRoleReference', identity.executionRoleArn(account), { mutable: false });
+
+    this.grantActionRoleBase();
+    this.node.addValidation({
+      validate: () => this.stacks.size === 0
+        ? [`${where} allows no stacks: its action role cannot call CloudFormation. Call allowStack(stackName) for each stack the pipeline deploys in account ${account}.`]
+        : [],
+    });
+  }
+
+  /** The stack names the action role may deploy, in the order they were allowed. */
+  public get stackNames(): string[] {
+    return [...this.stacks.keys()];
+  }
+
+  /** The change sets allowed on `stackName`. */
+  public changeSetNames(stackName: string): string[] {
+    return [...(this.stacks.get(stackName)?.changeSets ?? [])];
+  }
+
+  /** How this target's roles use the artifact bucket. */
+  public get artifactAccess(): TargetArtifactAccess {
+    return this.access;
+  }
+
+  /**
+   * Lets the pipeline deploy `stackName` in this account: the action role gets the CloudFormation
+   * calls a CodePipeline CloudFormation action makes, on that stack only (and, with `changeSetName`,
+   * on that change set only). Call once per stack and mode; repeated calls add nothing new.
+   *
+   * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CloudFormation.html
+   */
+  public allowStack(stackName: string, options: AllowStackOptions = {}): void {
+    const where = `DeploymentTarget ${this.node.id}.allowStack`;
+    assertStackName(where, stackName);
+    if (options.changeSetName !== undefined) assertChangeSetName(where, options.changeSetName);
+
+    let access = this.stacks.get(stackName);
+    if (!access) {
+      access = { direct: false, changeSets: new Set() };
+      this.stacks.set(stackName, access);
+      this.addToActionRole({
+        actions: ['cloudformation:DescribeStacks', 'cloudformation:DescribeStackEvents'],
+        resources: [this.stackArn(stackName)],
+      });
+    }
+    if (options.changeSetName === undefined) {
+      if (access.direct) return;
+      access.direct = true;
+      this.addToActionRole({
+        actions: ['cloudformation:CreateStack', 'cloudformation:UpdateStack', 'cloudformation:DeleteStack',
+          'cloudformation:GetTemplate', 'cloudformation:GetStackPolicy', 'cloudformation:SetStackPolicy'],
+        resources: [this.stackArn(stackName)],
+      });
+    } else {
+      if (access.changeSets.has(options.changeSetName)) return;
+      access.changeSets.add(options.changeSetName);
+      this.addToActionRole({
+        actions: ['cloudformation:CreateChangeSet', 'cloudformation:DescribeChangeSet',
+          'cloudformation:DeleteChangeSet', 'cloudformation:ExecuteChangeSet'],
+        resources: [this.stackArn(stackName)],
+        // IfExists, as in aws-cdk-lib's own CloudFormation actions: the key is present whenever the
+        // change set is named in the request, which is how CodePipeline calls these APIs.
+        conditions: { StringEqualsIfExists: { 'cloudformation:ChangeSetName': options.changeSetName } },
+      });
+    }
+  }
+
+  /**
+   * Lets the action role write output artifacts (a CloudFormation action's `OutputFileName`): adds
+   * `s3:PutObject` and `kms:GenerateDataKey` here and in the pipeline account's bucket and key policies.
+   */
+  public allowArtifactWrites(): void {
+    if (this.access.actionRoleWrites) return;
+    this.access = { ...this.access, actionRoleWrites: true };
+    this.actionRoleResource.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['s3:PutObject'],
+      resources: [`${this.identity.artifactBucketArn}/*`],
+    }));
+    this.actionRoleResource.addToPrincipalPolicy(this.keyStatement(['kms:GenerateDataKey']));
+    this.listeners.forEach((listener) => listener.artifactAccessChanged(this));
+  }
+
+  /**
+   * Lets the execution role read the artifact bucket, for stacks whose resources fetch objects from it
+   * while CloudFormation creates them (e.g. Lambda code a build step uploaded there).
+   */
+  public allowExecutionRoleArtifactReads(): void {
+    if (this.access.executionRoleReads) return;
+    this.access = { ...this.access, executionRoleReads: true };
+    this.executionRoleResource.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['s3:GetObject', 's3:GetObjectVersion'],
+      resources: [`${this.identity.artifactBucketArn}/*`],
+    }));
+    this.executionRoleResource.addToPrincipalPolicy(this.keyStatement(['kms:Decrypt']));
+    Validations.of(this.executionRoleResource).acknowledge(...this.artifactWildcardEvidence());
+    this.listeners.forEach((listener) => listener.artifactAccessChanged(this));
+  }
+
+  /** Registers a listener for artifact access changes (the artifact store does). */
+  public onArtifactAccessChange(listener: TargetArtifactAccessListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Adds statements to the CloudFormation execution role. */
+  public addToExecutionRolePolicy(statement: iam.PolicyStatement): void {
+    this.executionRoleResource.addToPrincipalPolicy(statement);
+  }
+
+  private grantActionRoleBase(): void {
+    const role = this.actionRoleResource;
+    role.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['iam:PassRole'],
+      resources: [this.identity.executionRoleArn(this.account)],
+      conditions: { StringEquals: { 'iam:PassedToService': 'cloudformation.amazonaws.com' } },
+    }));
+    role.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['s3:GetObject', 's3:GetObjectVersion'],
+      resources: [`${this.identity.artifactBucketArn}/*`],
+    }));
+    role.addToPrincipalPolicy(this.keyStatement(['kms:Decrypt']));
+    Validations.of(role).acknowledge(...this.artifactWildcardEvidence());
+  }
+
+  private addToActionRole(statement: { actions: string[]; resources: string[]; conditions?: Record<string, unknown> }): void {
+    this.actionRoleResource.addToPrincipalPolicy(new iam.PolicyStatement(statement));
+    const [resource] = statement.resources;
+    Validations.of(this.actionRoleResource).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${resource}]`,
+      reason: 'The stack is named exactly; the trailing * is the stack ID CloudFormation assigns when it creates the stack, so it cannot be written in advance.',
+    });
+  }
+
+  /** KMS permissions on the artifact key, which this account can only name by its alias. */
+  private keyStatement(actions: string[]): iam.PolicyStatement {
+    return new iam.PolicyStatement({
+      actions,
+      resources: [this.identity.keyArnPattern],
+      conditions: {
+        'ForAnyValue:StringEquals': { 'kms:ResourceAliases': this.identity.keyAliasName },
+        'StringEquals': { 'kms:ViaService': this.identity.s3ViaService },
+      },
+    });
+  }
+
+  private artifactWildcardEvidence() {
+    return [
+      {
+        id: `AwsSolutions-IAM5[Resource::${this.identity.artifactBucketArn}/*]`,
+        reason: 'Objects in the pipeline artifact bucket only; CodePipeline names each artifact object per execution, so keys cannot be listed in advance. The bucket belongs to this pipeline alone.',
+      },
+      {
+        id: `AwsSolutions-IAM5[Resource::${this.identity.keyArnPattern}]`,
+        reason: `The key ID is generated in the pipeline account; the statement is narrowed to the key with alias ${this.identity.keyAliasName} (kms:ResourceAliases) used through S3 (kms:ViaService).`,
+      },
+    ];
+  }
+
+  private stackArn(stackName: string): string {
+    return this.identity.stackArn(this.account, stackName);
+  }
+}
