@@ -1,19 +1,11 @@
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { PipelineChecks, PipelineChecksProps } from './checks';
+import { CrossAccountArtifactStore } from './cross-account/artifact-store';
+import { DeploymentTarget } from './cross-account/deployment-target';
 import { ReleaseBuild } from './sources/release-build';
 import { ReleaseSource } from './sources/release-source';
 import { IReleaseStage } from './stages/release-stage';
-
-/** The artifact store and role a cross-account pipeline runs with (`CrossAccountArtifactStore` provides them). */
-export interface ReleaseArtifactStore {
-  /** The artifact bucket, encrypted with a customer-managed KMS key that target accounts may use. */
-  readonly bucket: s3.IBucket;
-  /** The role CodePipeline runs as, allowed to assume the targets' action roles. */
-  readonly pipelineRole: iam.IRole;
-}
 
 export interface ReleasePipelineProps {
   /**
@@ -31,11 +23,12 @@ export interface ReleasePipelineProps {
   /** The release stages, in order: e.g. a TestStackStage then a ChangeSetStage. */
   readonly stages: IReleaseStage[];
   /**
-   * The artifact store and pipeline role. Required when a stage deploys into another account.
-   * @default - aws-cdk-lib's default bucket and role (pipeline-account stages only)
+   * The artifact store, KMS key and pipeline role. The stages' targets are added to it.
+   * @default - when a stage has a target, a CrossAccountArtifactStore for the targets' PipelineIdentity;
+   * otherwise aws-cdk-lib's default bucket and role
    * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-create-cross-account.html
    */
-  readonly artifactStore?: ReleaseArtifactStore;
+  readonly artifactStore?: CrossAccountArtifactStore;
   /**
    * The pipeline type.
    * @default PipelineType.V2
@@ -62,6 +55,8 @@ export class ReleasePipeline extends Construct {
   public readonly pipeline: codepipeline.Pipeline;
   /** The source's output artifact. */
   public readonly sourceOutput: codepipeline.Artifact;
+  /** The artifact store, when the pipeline has one of this library's (any stage with a target). */
+  public readonly artifactStore: CrossAccountArtifactStore | undefined;
   /** The stages, in order. */
   public readonly stages: readonly IReleaseStage[];
 
@@ -79,22 +74,26 @@ export class ReleasePipeline extends Construct {
       }
       reserved.set(stage.stageName, `release stage ${stage.stageName}`);
     }
-    const crossAccount = props.stages.filter((s) => s.targetAccount !== undefined);
-    if (crossAccount.length > 0 && props.artifactStore === undefined) {
-      throw new Error(`ReleasePipeline ${this.node.path}: stage ${crossAccount[0].stageName} deploys into account ${crossAccount[0].targetAccount}, which needs an artifactStore that account can read (a CrossAccountArtifactStore); set artifactStore.`);
+    const targets = [...new Set(props.stages.map((s) => s.target).filter((t): t is DeploymentTarget => t !== undefined))];
+    const store = props.artifactStore
+      ?? (targets.length > 0 ? new CrossAccountArtifactStore(this, 'ArtifactStore', { identity: targets[0].identity }) : undefined);
+    for (const target of targets) {
+      if (!store!.targets.includes(target)) store!.addTarget(target);
     }
+    this.artifactStore = store;
 
     this.sourceOutput = props.source.output;
     this.stages = props.stages;
     this.pipeline = new codepipeline.Pipeline(this, 'Pipeline', {
       pipelineName: props.pipelineName,
       pipelineType: props.pipelineType ?? codepipeline.PipelineType.V2,
-      artifactBucket: props.artifactStore?.bucket,
-      role: props.artifactStore?.pipelineRole,
+      artifactBucket: store?.bucket,
+      role: store?.pipelineRole,
       // Each release is reviewed by a person; a pipeline update must not start a release by itself.
       restartExecutionOnUpdate: false,
     });
-    this.pipeline.addStage({ stageName: props.source.stageName, actions: [props.source.bind(this)] });
+    const sourceStage = this.pipeline.addStage({ stageName: props.source.stageName, actions: [props.source.bind(this)] });
+    props.source.bound(this.pipeline.node.findChild(sourceStage.stageName), this.pipeline.artifactBucket);
     let artifact = props.source.output;
     if (props.build) {
       this.pipeline.addStage({ stageName: props.build.stageName, actions: [props.build.bind(artifact)] });

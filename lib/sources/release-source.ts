@@ -3,7 +3,8 @@ import * as codecommit from 'aws-cdk-lib/aws-codecommit';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as codepipeline_actions from 'aws-cdk-lib/aws-codepipeline-actions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+import { acknowledgeS3SourceGrants } from './source-evidence';
 
 /** Names every source shares. */
 export interface ReleaseSourceNames {
@@ -105,6 +106,9 @@ export abstract class ReleaseSource {
 
   /** The source action; `scope` is the pipeline, for checks that need the app. */
   public abstract bind(scope: Construct): codepipeline.IAction;
+
+  /** Called once the source stage exists, with its construct and the pipeline's artifact bucket. */
+  public bound(_sourceStage: IConstruct, _artifactBucket: s3.IBucket): void {}
 }
 
 class S3ReleaseSource extends ReleaseSource {
@@ -124,6 +128,10 @@ class S3ReleaseSource extends ReleaseSource {
       output: this.output,
       trigger: this.props.trigger,
     });
+  }
+
+  public bound(sourceStage: IConstruct, artifactBucket: s3.IBucket): void {
+    acknowledgeS3SourceGrants(sourceStage, artifactBucket);
   }
 }
 

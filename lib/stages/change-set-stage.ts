@@ -4,6 +4,7 @@ import * as codepipeline_actions from 'aws-cdk-lib/aws-codepipeline-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { ApprovalStep, approvalTopic, validateApprovalProps } from './approval';
 import { changeSetConsoleUrl } from './console-links';
+import { DeploymentTarget } from '../cross-account/deployment-target';
 import { DeployStageProps } from './deploy-stage-props';
 import { placementOf } from './deployment';
 import { validateArtifactFile, validateCloudFormationName } from './names';
@@ -49,7 +50,8 @@ export class ChangeSetStage implements IReleaseStage {
   public readonly stageName: string;
   public readonly stackName: string;
   public readonly changeSetName: string;
-  public readonly targetAccount: string | undefined;
+  /** The target the stage deploys into; undefined for the pipeline account. */
+  public readonly target: DeploymentTarget | undefined;
   private step?: ApprovalStep;
   private readonly pending: iam.IGrantable[] = [];
   private isBound = false;
@@ -65,7 +67,7 @@ export class ChangeSetStage implements IReleaseStage {
     placementOf(where, props.target, props.executionRole);
     this.stackName = props.stackName;
     this.changeSetName = props.changeSetName;
-    this.targetAccount = props.target?.account;
+    this.target = props.target;
   }
 
   public bind(context: ReleaseStageContext): codepipeline.StageOptions {
@@ -74,6 +76,7 @@ export class ChangeSetStage implements IReleaseStage {
     const props = this.props;
     const names = props.actionNames ?? {};
     const placement = placementOf(`ChangeSetStage ${this.stageName}`, props.target, props.executionRole);
+    props.target?.allowStack(props.stackName, { changeSetName: props.changeSetName });
     const artifact = props.templateArtifact ?? context.defaultArtifact;
     const overrides = renderParameterOverrides(props.parameterOverrides, [artifact]);
     const region = props.target?.region ?? Stack.of(context.scope).region;

@@ -2,7 +2,7 @@ import { CfnCapabilities } from 'aws-cdk-lib';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { ApprovalProps } from './approval';
-import { StageTarget } from './deployment';
+import { DeploymentTarget } from '../cross-account/deployment-target';
 import { ParameterOverride } from './parameter-override';
 
 /** What TestStackStage and ChangeSetStage share: the stack, its template, and where it goes. */
@@ -43,10 +43,12 @@ export interface DeployStageProps {
    */
   readonly capabilities?: CfnCapabilities[];
   /**
-   * The account and region the stack lives in, with the roles CloudFormation actions assume there.
-   * @default - the pipeline's account and region, with `executionRole`
+   * The account the stack lives in (its region is the pipeline's), with the roles CloudFormation
+   * actions assume there. The stage declares its stack (and change set) to the target with
+   * `allowStack()`, so the target's action role may deploy exactly that.
+   * @default - the pipeline's account, with `executionRole`
    */
-  readonly target?: StageTarget;
+  readonly target?: DeploymentTarget;
   /**
    * The role CloudFormation uses to create, update and delete the stack, when the stage deploys into
    * the pipeline account. A target brings its own execution role.

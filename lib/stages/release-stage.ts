@@ -1,6 +1,7 @@
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { DeploymentTarget } from '../cross-account/deployment-target';
 
 /** What a ReleasePipeline gives each of its stages when it adds them. */
 export interface ReleaseStageContext {
@@ -14,8 +15,8 @@ export interface ReleaseStageContext {
 export interface IReleaseStage {
   /** The stage's name in the pipeline. */
   readonly stageName: string;
-  /** The account the stage deploys into, when it is not the pipeline's (undefined: the pipeline's, or unknown). */
-  readonly targetAccount: string | undefined;
+  /** The target account the stage deploys into (undefined: the pipeline's account). */
+  readonly target: DeploymentTarget | undefined;
   /** The stage's actions, in run order; called once, by the pipeline that adds the stage. */
   bind(context: ReleaseStageContext): codepipeline.StageOptions;
   /** Called once the stage exists in the pipeline (aws-cdk-lib grants on actions only then). */

@@ -4,6 +4,7 @@ import * as codepipeline_actions from 'aws-cdk-lib/aws-codepipeline-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { ApprovalStep, approvalTopic, validateApprovalProps } from './approval';
 import { stackConsoleUrl } from './console-links';
+import { DeploymentTarget } from '../cross-account/deployment-target';
 import { DeployStageProps } from './deploy-stage-props';
 import { placementOf } from './deployment';
 import { validateArtifactFile, validateCloudFormationName } from './names';
@@ -57,7 +58,8 @@ const MODES: readonly TestStackMode[] = ['REPLACE_ON_FAILURE', 'CREATE_UPDATE'];
 export class TestStackStage implements IReleaseStage {
   public readonly stageName: string;
   public readonly stackName: string;
-  public readonly targetAccount: string | undefined;
+  /** The target the stage deploys into; undefined for the pipeline account. */
+  public readonly target: DeploymentTarget | undefined;
   private readonly approvalStep: { step?: ApprovalStep; pending: iam.IGrantable[] } = { pending: [] };
   private isBound = false;
 
@@ -73,7 +75,7 @@ export class TestStackStage implements IReleaseStage {
     validateApprovalProps(props.approval ?? {}, `${where}: approval`);
     placementOf(where, props.target, props.executionRole);
     this.stackName = props.stackName;
-    this.targetAccount = props.target?.account;
+    this.target = props.target;
   }
 
   public bind(context: ReleaseStageContext): codepipeline.StageOptions {
@@ -82,6 +84,7 @@ export class TestStackStage implements IReleaseStage {
     const props = this.props;
     const names = props.actionNames ?? {};
     const placement = placementOf(`TestStackStage ${this.stageName}`, props.target, props.executionRole);
+    props.target?.allowStack(props.stackName);
     const artifact = props.templateArtifact ?? context.defaultArtifact;
     const overrides = renderParameterOverrides(props.parameterOverrides, [artifact]);
     const region = props.target?.region ?? Stack.of(context.scope).region;
