@@ -6,3 +6,4 @@ export * from './validate';
 export * from './diagram';
 export * from './testing';
 export * from './checks';
+export * from './cross-account';
