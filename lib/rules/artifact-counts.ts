@@ -74,7 +74,7 @@ export const artifactCounts: Rule = {
           yield {
             stage,
             action,
-            message: `a ${provider} action has ${count} ${kind} artifact${count === 1 ? '' : 's'}; it takes ${describe(range)}`,
+            message: `${/^[AEIOU]/.test(provider) ? 'an' : 'a'} ${provider} action has ${count} ${kind} artifact${count === 1 ? '' : 's'}; it takes ${describe(range)}`,
             fix: count > range.max ? `remove ${kind} artifacts down to ${range.max}.` : `add ${range.min - count === 1 ? 'an' : range.min - count} ${kind} artifact${range.min - count === 1 ? '' : 's'}.`,
           };
         }

@@ -112,7 +112,7 @@ describe('artifact-counts', () => {
   test('an approval with an output artifact is an error', () => {
     const model = pipeline({ stages: [stage('Source', s3Source()), stage('Approve', approval('Approve', { outputs: ['Decision'] }))] });
     expect(check(model, artifactCounts)).toEqual([
-      finding('artifact-counts', { stage: 'Approve', action: 'Approve' }, `a Approval Manual action has 1 output artifact; it takes exactly 0 (${SOURCE.ARTIFACTS}). Fix: remove output artifacts down to 0.`),
+      finding('artifact-counts', { stage: 'Approve', action: 'Approve' }, `an Approval Manual action has 1 output artifact; it takes exactly 0 (${SOURCE.ARTIFACTS}). Fix: remove output artifacts down to 0.`),
     ]);
   });
 
