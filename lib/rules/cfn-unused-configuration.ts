@@ -1,3 +1,4 @@
+import { isUnresolved } from '../model/values';
 import { CloudFormationMode, cloudFormationActions } from './cloudformation-action';
 import { Rule, Sources } from './rule';
 
@@ -28,7 +29,9 @@ export const cfnUnusedConfiguration: Rule = {
     for (const { stage, action, mode } of cloudFormationActions(pipeline)) {
       if (mode === undefined) continue;
       const used = new Set([...ALL_MODES, ...KEYS_BY_MODE[mode]]);
-      const ignored = Object.keys(action.configuration).filter((key) => KNOWN_KEYS.has(key) && !used.has(key));
+      const ignored = Object.entries(action.configuration)
+        .filter(([key, value]) => value !== undefined && KNOWN_KEYS.has(key) && !used.has(key) && !mayBeAbsent(value))
+        .map(([key]) => key);
       if (ignored.length > 0) {
         yield {
           stage,
@@ -40,3 +43,8 @@ export const cfnUnusedConfiguration: Rule = {
     }
   },
 };
+
+/** A value behind `Fn::If` may be `AWS::NoValue` at deploy time: the key may not be there at all. */
+function mayBeAbsent(value: unknown): boolean {
+  return isUnresolved(value) && JSON.stringify(value.expression).includes('"AWS::NoValue"');
+}

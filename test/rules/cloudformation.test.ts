@@ -207,6 +207,12 @@ describe('cfn-unused-configuration', () => {
     ]);
   });
 
+  test('a key that Fn::If may drop (AWS::NoValue) is not reported: it may not be there at deploy time', () => {
+    const conditionalRole = intrinsic({ 'Fn::If': ['UseRole', roleIn(PIPELINE_ACCOUNT, 'cfn'), { Ref: 'AWS::NoValue' }] });
+    const model = deploying({ configuration: { ActionMode: 'CHANGE_SET_EXECUTE', ChangeSetName: 'release', TemplatePath: undefined, RoleArn: conditionalRole } });
+    expect(check(model, cfnUnusedConfiguration)).toEqual([]);
+  });
+
   test('configuration the mode reads passes, and unknown keys are left alone', () => {
     const model = deploying({ configuration: { RoleArn: roleIn(PIPELINE_ACCOUNT, 'cfn'), Capabilities: 'CAPABILITY_IAM', OutputFileName: 'out.json', SomeNewFeature: 'on' } });
     expect(check(model, cfnUnusedConfiguration)).toEqual([]);
