@@ -144,7 +144,7 @@ export function layoutPipeline(
 }
 
 function titleText(pipeline: PipelineModel): string {
-  const note = pipeline.unresolvedParts?.length ? ' (some stages are only known at deploy time)' : '';
+  const note = pipeline.unresolvedParts?.length ? ' (parts only known at deploy time)' : '';
   return `Pipeline ${pipelineTitle(pipeline)}${note}`;
 }
 
