@@ -172,30 +172,34 @@ export class DeploymentTarget extends Stack {
     if (!access) {
       access = { direct: false, changeSets: new Set() };
       this.stacks.set(stackName, access);
-      this.addToActionRole({
+      this.actionRoleResource.addToPrincipalPolicy(new iam.PolicyStatement({
         actions: ['cloudformation:DescribeStacks', 'cloudformation:DescribeStackEvents'],
         resources: [this.stackArn(stackName)],
+      }));
+      Validations.of(this.actionRoleResource).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${this.stackArn(stackName)}]`,
+        reason: 'The stack is named exactly; the trailing * is the stack ID CloudFormation assigns when it creates the stack, so it cannot be written in advance.',
       });
     }
     if (options.changeSetName === undefined) {
       if (access.direct) return;
       access.direct = true;
-      this.addToActionRole({
+      this.actionRoleResource.addToPrincipalPolicy(new iam.PolicyStatement({
         actions: ['cloudformation:CreateStack', 'cloudformation:UpdateStack', 'cloudformation:DeleteStack',
           'cloudformation:GetTemplate', 'cloudformation:GetStackPolicy', 'cloudformation:SetStackPolicy'],
         resources: [this.stackArn(stackName)],
-      });
+      }));
     } else {
       if (access.changeSets.has(options.changeSetName)) return;
       access.changeSets.add(options.changeSetName);
-      this.addToActionRole({
+      this.actionRoleResource.addToPrincipalPolicy(new iam.PolicyStatement({
         actions: ['cloudformation:CreateChangeSet', 'cloudformation:DescribeChangeSet',
           'cloudformation:DeleteChangeSet', 'cloudformation:ExecuteChangeSet'],
         resources: [this.stackArn(stackName)],
         // IfExists, as in aws-cdk-lib's own CloudFormation actions: the key is present whenever the
         // change set is named in the request, which is how CodePipeline calls these APIs.
         conditions: { StringEqualsIfExists: { 'cloudformation:ChangeSetName': options.changeSetName } },
-      });
+      }));
     }
   }
 
@@ -255,14 +259,6 @@ export class DeploymentTarget extends Stack {
     Validations.of(role).acknowledge(...this.artifactWildcardEvidence());
   }
 
-  private addToActionRole(statement: { actions: string[]; resources: string[]; conditions?: Record<string, unknown> }): void {
-    this.actionRoleResource.addToPrincipalPolicy(new iam.PolicyStatement(statement));
-    const [resource] = statement.resources;
-    Validations.of(this.actionRoleResource).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::${resource}]`,
-      reason: 'The stack is named exactly; the trailing * is the stack ID CloudFormation assigns when it creates the stack, so it cannot be written in advance.',
-    });
-  }
 
   /** KMS permissions on the artifact key, which this account can only name by its alias. */
   private keyStatement(actions: string[]): iam.PolicyStatement {
