@@ -6,7 +6,6 @@ export interface ActionPlacement {
   readonly role?: iam.IRole;
   readonly deploymentRole: iam.IRole;
   readonly account?: string;
-  readonly region?: string;
 }
 
 /** Resolves `target` / `executionRole` (exactly one) into action placement; throws naming both props otherwise. */
@@ -14,7 +13,9 @@ export function placementOf(where: string, target: DeploymentTarget | undefined,
   if (target && executionRole) {
     throw new Error(`${where}: target and executionRole are contradictory: a target brings its own execution role (target.executionRole). Remove executionRole, or remove target to deploy into the pipeline account.`);
   }
-  if (target) return { role: target.actionRole, deploymentRole: target.executionRole, account: target.account, region: target.region };
+  // No `region`: a target is in the pipeline's region (PipelineIdentity), and naming it would make
+  // aws-cdk-lib write a per-region ArtifactStores map for a single-region pipeline.
+  if (target) return { role: target.actionRole, deploymentRole: target.executionRole, account: target.account };
   if (executionRole) return { deploymentRole: executionRole };
   throw new Error(`${where}: executionRole is required when the stage deploys into the pipeline account (no target): give the CloudFormation service role for the stack, or a target.`);
 }
