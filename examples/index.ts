@@ -1,5 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { crossAccountExample } from './cross-account';
+import { multiAccountExample } from './multi-account';
+import { walkthroughExample } from './walkthrough';
 
 /** An example: adds its stacks to `app`, reading accounts and region from the app's context. */
 export type Example = (app: App) => void;
@@ -24,10 +26,24 @@ export function exampleAccounts(app: App): { pipelineAccount: string; testAccoun
 /** Every example, by the name `-c example=<name>` selects. */
 export const EXAMPLES: Record<string, Example> = {
   'cross-account': (app) => { crossAccountExample(app, exampleAccounts(app)); },
+  'walkthrough': (app) => { walkthroughExample(app, { ...exampleAccounts(app), approvalEmail: app.node.tryGetContext('approvalEmail') }); },
+  'multi-account': (app) => {
+    const accounts = exampleAccounts(app);
+    const context = (key: string, placeholder: string): string => app.node.tryGetContext(key) ?? placeholder;
+    multiAccountExample(app, {
+      pipelineAccount: accounts.pipelineAccount,
+      devAccount: context('devAccount', '444444444444'),
+      qaAccount: accounts.testAccount,
+      prodAccount: accounts.prodAccount,
+      region: accounts.region,
+      connectionArn: context('connectionArn', `arn:aws:codeconnections:${accounts.region}:${accounts.pipelineAccount}:connection/00000000-0000-0000-0000-000000000000`),
+      repository: context('repository', 'example-org/orders-service'),
+    });
+  },
 };
 
 /** The example `cdk synth` builds when no `-c example=<name>` is given. */
-export const DEFAULT_EXAMPLE = 'cross-account';
+export const DEFAULT_EXAMPLE = 'walkthrough';
 
 /** Adds the example named by the `example` context value (default `DEFAULT_EXAMPLE`) to `app`. */
 export function buildApp(app: App): void {
