@@ -1,0 +1,102 @@
+import { App, Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { walkthroughExample } from '../../examples/walkthrough';
+import { pipelineSummary } from '../../lib/testing';
+import { withBuiltinValidation } from '../helpers/validation';
+
+const ACCOUNTS = { pipelineAccount: '111111111111', testAccount: '222222222222', prodAccount: '333333333333', region: 'us-east-1' };
+
+function pipelineStages(): any[] {
+  const example = walkthroughExample(new App(), ACCOUNTS);
+  const [pipeline] = Object.values(Template.fromStack(example.pipelineStack).findResources('AWS::CodePipeline::Pipeline')) as any[];
+  return pipeline.Properties.Stages;
+}
+
+/**
+ * AWS's walkthrough pipeline (the CloudFormation user guide's basic-pipeline.yml), written out by hand:
+ * stage and action names, providers, modes, run orders and configuration keys. Two differences are
+ * deliberate and asserted below: the deploy actions run as a role in the test or production account,
+ * and ExecuteChangeSet has no RoleArn (CHANGE_SET_EXECUTE ignores it; the change set keeps the role
+ * it was created with).
+ */
+interface SampleAction { name: string; category: string; provider: string; runOrder: number; mode?: string; keys: string[]; inputs: string[]; outputs: string[] }
+const AWS_SAMPLE: { stage: string; actions: SampleAction[] }[] = [
+  { stage: 'S3Source', actions: [
+    { name: 'TemplateSource', category: 'Source', provider: 'S3', runOrder: 1, keys: ['S3Bucket', 'S3ObjectKey'], outputs: ['TemplateSource'], inputs: [] },
+  ] },
+  { stage: 'TestStage', actions: [
+    { name: 'CreateStack', category: 'Deploy', provider: 'CloudFormation', runOrder: 1, mode: 'REPLACE_ON_FAILURE',
+      keys: ['ActionMode', 'RoleArn', 'StackName', 'TemplateConfiguration', 'TemplatePath'], inputs: ['TemplateSource'], outputs: [] },
+    { name: 'ApproveTestStack', category: 'Approval', provider: 'Manual', runOrder: 2, keys: ['CustomData', 'NotificationArn'], inputs: [], outputs: [] },
+    { name: 'DeleteTestStack', category: 'Deploy', provider: 'CloudFormation', runOrder: 3, mode: 'DELETE_ONLY',
+      keys: ['ActionMode', 'RoleArn', 'StackName'], inputs: [], outputs: [] },
+  ] },
+  { stage: 'ProdStage', actions: [
+    { name: 'CreateChangeSet', category: 'Deploy', provider: 'CloudFormation', runOrder: 1, mode: 'CHANGE_SET_REPLACE',
+      keys: ['ActionMode', 'ChangeSetName', 'RoleArn', 'StackName', 'TemplateConfiguration', 'TemplatePath'], inputs: ['TemplateSource'], outputs: [] },
+    { name: 'ApproveChangeSet', category: 'Approval', provider: 'Manual', runOrder: 2, keys: ['CustomData', 'NotificationArn'], inputs: [], outputs: [] },
+    { name: 'ExecuteChangeSet', category: 'Deploy', provider: 'CloudFormation', runOrder: 3, mode: 'CHANGE_SET_EXECUTE',
+      keys: ['ActionMode', 'ChangeSetName', 'RoleArn', 'StackName'], inputs: [], outputs: [] },
+  ] },
+];
+
+describe('walkthrough example', () => {
+  test('matches AWS\'s walkthrough pipeline stage for stage and action for action', () => {
+    const stages = pipelineStages();
+    expect(stages.map((s) => s.Name)).toEqual(AWS_SAMPLE.map((s) => s.stage));
+    AWS_SAMPLE.forEach((expected, i) => {
+      const actual = stages[i].Actions;
+      expect(actual.map((a: any) => a.Name)).toEqual(expected.actions.map((a) => a.name));
+      expected.actions.forEach((want, j) => {
+        const got = actual[j];
+        expect([got.Name, got.ActionTypeId]).toEqual([want.name, { Category: want.category, Owner: 'AWS', Provider: want.provider, Version: '1' }]);
+        expect([got.Name, got.RunOrder]).toEqual([want.name, want.runOrder]);
+        expect([got.Name, got.Configuration.ActionMode]).toEqual([want.name, want.mode]);
+        expect([got.Name, (got.InputArtifacts ?? []).map((a: any) => a.Name)]).toEqual([want.name, want.inputs]);
+        expect([got.Name, (got.OutputArtifacts ?? []).map((a: any) => a.Name)]).toEqual([want.name, want.outputs]);
+        // Ours has every key of the sample's but RoleArn on ExecuteChangeSet; the approvals add a review link.
+        const sampleKeys = want.mode === 'CHANGE_SET_EXECUTE' ? want.keys.filter((k) => k !== 'RoleArn') : want.keys;
+        const extra = want.category === 'Approval' ? ['ExternalEntityLink'] : [];
+        expect([got.Name, Object.keys(got.Configuration).sort()]).toEqual([want.name, [...sampleKeys, ...extra].sort()]);
+      });
+    });
+  });
+
+  test('the sample\'s names and files; the same stack and change set throughout each stage', () => {
+    const [source, test, prod] = pipelineStages();
+    expect(source.Actions[0].Configuration.S3ObjectKey).toBe('wordpress.zip');
+    const [create, approveTest, remove] = test.Actions;
+    expect(create.Configuration).toMatchObject({ StackName: 'Test-MyWordPressSite', TemplatePath: 'TemplateSource::wordpress.yaml', TemplateConfiguration: 'TemplateSource::test-stack-configuration.json' });
+    expect(remove.Configuration.StackName).toBe('Test-MyWordPressSite');
+    const [createChangeSet, approveProd, execute] = prod.Actions;
+    expect(createChangeSet.Configuration).toMatchObject({
+      StackName: 'Prod-MyWordPressSite', ChangeSetName: 'UpdatePreview-MyWordPressSite',
+      TemplatePath: 'TemplateSource::wordpress.yaml', TemplateConfiguration: 'TemplateSource::prod-stack-configuration.json',
+    });
+    expect(execute.Configuration).toEqual({ ActionMode: 'CHANGE_SET_EXECUTE', StackName: 'Prod-MyWordPressSite', ChangeSetName: 'UpdatePreview-MyWordPressSite' });
+    // One topic for both approvals, as in the sample.
+    expect(approveTest.Configuration.NotificationArn).toEqual(approveProd.Configuration.NotificationArn);
+    // Test in the test account, prod in the production account.
+    expect([create.RoleArn, remove.RoleArn]).toEqual(Array(2).fill('arn:aws:iam::222222222222:role/wordpress-deploy-action'));
+    expect([createChangeSet.RoleArn, execute.RoleArn]).toEqual(Array(2).fill('arn:aws:iam::333333333333:role/wordpress-deploy-action'));
+    expect(create.Configuration.RoleArn).toBe('arn:aws:iam::222222222222:role/wordpress-cfn-execution');
+    expect(createChangeSet.Configuration.RoleArn).toBe('arn:aws:iam::333333333333:role/wordpress-cfn-execution');
+  });
+
+  test('readable summary', () => {
+    const example = walkthroughExample(new App(), ACCOUNTS);
+    expect(pipelineSummary(example.pipelineStack)).toMatchSnapshot();
+  });
+
+  test('passes cdk-nag AwsSolutions and the built-in CloudFormation validator', () => {
+    withBuiltinValidation(() => {
+      const app = new App();
+      walkthroughExample(app, ACCOUNTS);
+      Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+      // A cdk-nag finding without an acknowledgment, or a template the validator rejects, fails synth.
+      const assembly = app.synth();
+      expect(assembly.stacks.map((s) => s.stackName).sort()).toEqual(['WordPressPipeline', 'WordPressProdTarget', 'WordPressTestTarget']);
+    });
+  });
+});
