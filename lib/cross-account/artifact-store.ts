@@ -4,6 +4,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { sendAccessLogs } from './access-logs';
+import { ArtifactBucketView } from './artifact-bucket-view';
 import { DeploymentTarget, TargetArtifactAccessListener } from './deployment-target';
 import { PipelineIdentity } from './pipeline-identity';
 
@@ -93,11 +94,7 @@ export class CrossAccountArtifactStore extends Construct implements TargetArtifa
     });
     sendAccessLogs(this.bucketResource, this.accessLogsBucket, `${identity.artifactBucketName}/`);
 
-    this.bucket = s3.Bucket.fromBucketAttributes(this, 'PipelineView', {
-      bucketArn: this.bucketResource.bucketArn,
-      bucketName: this.bucketResource.bucketName,
-      encryptionKey: kms.Key.fromKeyArn(this, 'PipelineViewKey', this.key.keyArn),
-    });
+    this.bucket = new ArtifactBucketView(this, 'PipelineView', this.bucketResource, kms.Key.fromKeyArn(this, 'PipelineViewKey', this.key.keyArn));
 
     this.pipelineRole = new iam.Role(this, 'PipelineRole', {
       roleName: identity.pipelineRoleName,
