@@ -7,3 +7,6 @@ export * from './diagram';
 export * from './testing';
 export * from './checks';
 export * from './cross-account';
+export * from './stages';
+export * from './sources';
+export * from './release-pipeline';
