@@ -4,7 +4,7 @@ import * as actions from 'aws-cdk-lib/aws-codepipeline-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { PIPELINE_ACCOUNT, REGION, Variant, targetAccount } from './variant';
+import { PIPELINE_ACCOUNT, REGION, Variant, applicationStatements, targetAccount } from './variant';
 
 /**
  * The release pipeline written by hand with aws-cdk-lib L2 constructs, the way a careful engineer
@@ -17,7 +17,15 @@ export const handWrittenL2: Variant = {
     const pipelineStack = new Stack(app, 'Pipeline', { env: { account: PIPELINE_ACCOUNT, region: REGION } });
     const pipelineRoleName = 'release-pipeline-role';
     const key = new kms.Key(pipelineStack, 'ArtifactKey', { enableKeyRotation: true, alias: 'alias/release-artifacts' });
+    const accessLogs = new s3.Bucket(pipelineStack, 'AccessLogs', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     const artifactBucket = new s3.Bucket(pipelineStack, 'Artifacts', {
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'artifacts/',
       encryptionKey: key,
       versioned: true,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -46,6 +54,7 @@ export const handWrittenL2: Variant = {
         roleName: 'release-execution-role',
         assumedBy: new iam.ServicePrincipal('cloudformation.amazonaws.com'),
       });
+      for (const statement of applicationStatements()) executionRole.addToPolicy(statement);
       actionRole.addToPolicy(new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: [executionRole.roleArn] }));
       actionRole.addToPolicy(new iam.PolicyStatement({
         actions: ['cloudformation:CreateChangeSet', 'cloudformation:DescribeChangeSet', 'cloudformation:DeleteChangeSet', 'cloudformation:ExecuteChangeSet', 'cloudformation:DescribeStacks'],

@@ -1,0 +1,34 @@
+import { Stack } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { CrossAccountArtifactStore, DeploymentTarget, PipelineIdentity } from '../../lib/cross-account';
+import { ReleasePipeline } from '../../lib/release-pipeline';
+import { ReleaseSource } from '../../lib/sources';
+import { ChangeSetStage } from '../../lib/stages';
+import { PIPELINE_ACCOUNT, REGION, Variant, applicationStatements, targetAccount } from './variant';
+
+/** The release pipeline with this library: a DeploymentTarget per account, a ChangeSetStage each. */
+export const library: Variant = {
+  name: 'cdk-delivery-pipelines',
+  build(app, environments) {
+    const identity = new PipelineIdentity({ pipelineAccount: PIPELINE_ACCOUNT, region: REGION, name: 'release' });
+    const targets = Array.from({ length: environments }, (_, i) =>
+      new DeploymentTarget(app, `Target${i + 1}`, { identity, account: targetAccount(i + 1), executionStatements: applicationStatements() }),
+    );
+    const stack = new Stack(app, 'Pipeline', { env: { account: PIPELINE_ACCOUNT, region: REGION } });
+    const store = new CrossAccountArtifactStore(stack, 'Artifacts', { identity, targets });
+    const sourceBucket = new s3.Bucket(stack, 'Sources', { versioned: true, enforceSSL: true, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL });
+    new ReleasePipeline(stack, 'Release', {
+      pipelineName: 'release',
+      artifactStore: store,
+      source: ReleaseSource.s3({ bucket: sourceBucket, key: 'app.zip' }),
+      stages: targets.map((target, i) => new ChangeSetStage({
+        stageName: `Env${i + 1}`,
+        target,
+        stackName: `app-env${i + 1}`,
+        changeSetName: `app-env${i + 1}-release`,
+        templatePath: 'app.yaml',
+        templateConfiguration: `env${i + 1}.json`,
+      })),
+    });
+  },
+};
