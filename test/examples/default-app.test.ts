@@ -40,33 +40,67 @@ function acknowledgments(root: IConstruct): { path: string; id: string; reason: 
     .flatMap((m) => Object.entries(m.data as Record<string, string>).map(([id, reason]) => ({ path: c.node.path, id, reason }))));
 }
 
-describe('the default app (bin/app.ts)', () => {
-  test('passes cdk-nag AwsSolutions and the CloudFormation validator with no error and no warning', () => {
-    const { app, report, error } = synthWithChecks(buildApp);
-    expect(error).toBeUndefined();
-    expect(findings(report)).toEqual([]);
-    expect(app.node.findAll().filter((c) => c instanceof Stack).map((s) => s.node.path))
-      .toEqual(['SampleAppTestTarget', 'SampleAppProdTarget', 'SampleAppPipeline']);
+/** The grants aws-cdk-lib's pipeline and S3 source action make, acknowledged with evidence. */
+const PIPELINE_GRANT_ACTIONS = ['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'];
 
-    // Every acknowledged finding carries its evidence; the list is explicit so a new one is reviewed.
-    const acks = acknowledgments(app);
-    for (const ack of acks) expect(ack.reason.length).toBeGreaterThan(60);
-    expect(acks.map((a) => `${a.path} ${a.id}`).sort()).toEqual([
-      'SampleAppPipeline/Artifacts/AccessLogs Annotation::AwsSolutions-S1',
-      ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*']
-        .flatMap((a) => [`SampleAppPipeline/Artifacts/PipelineRole Annotation::AwsSolutions-IAM5[Action::${a}]`, `SampleAppPipeline/Pipeline/Source Annotation::AwsSolutions-IAM5[Action::${a}]`]),
-      'SampleAppPipeline/Artifacts/PipelineRole Annotation::AwsSolutions-IAM5[Resource::<ArtifactsBucket88671897.Arn>/*]',
-      'SampleAppPipeline/Pipeline/Source Annotation::AwsSolutions-IAM5[Resource::<ArtifactsBucket88671897.Arn>/*]',
-      ...['SampleAppProdTarget/333333333333', 'SampleAppTestTarget/222222222222'].flatMap((t) => {
-        const [stack, account] = t.split('/');
-        const stackName = stack === 'SampleAppTestTarget' ? 'sample-app-test' : 'sample-app-prod';
-        return [
-          `${stack}/ActionRole Annotation::AwsSolutions-IAM5[Resource::arn:aws:cloudformation:us-east-1:${account}:stack/${stackName}/*]`,
-          `${stack}/ActionRole Annotation::AwsSolutions-IAM5[Resource::arn:aws:kms:us-east-1:111111111111:key/*]`,
-          `${stack}/ActionRole Annotation::AwsSolutions-IAM5[Resource::arn:aws:s3:::sample-app-artifacts-111111111111-us-east-1/*]`,
-        ];
-      }),
-    ].sort());
+function pipelineAcknowledgments(stack: string, sourceAction: string): string[] {
+  return [
+    `${stack}/Artifacts/AccessLogs Annotation::AwsSolutions-S1`,
+    ...PIPELINE_GRANT_ACTIONS.flatMap((a) => [
+      `${stack}/Artifacts/PipelineRole Annotation::AwsSolutions-IAM5[Action::${a}]`,
+      `${sourceAction} Annotation::AwsSolutions-IAM5[Action::${a}]`,
+    ]),
+    `${stack}/Artifacts/PipelineRole Annotation::AwsSolutions-IAM5[Resource::<ArtifactsBucket88671897.Arn>/*]`,
+    `${sourceAction} Annotation::AwsSolutions-IAM5[Resource::<ArtifactsBucket88671897.Arn>/*]`,
+  ];
+}
+
+function targetAcknowledgments(stack: string, account: string, stackName: string, artifactBucket: string): string[] {
+  return [
+    `${stack}/ActionRole Annotation::AwsSolutions-IAM5[Resource::arn:aws:cloudformation:us-east-1:${account}:stack/${stackName}/*]`,
+    `${stack}/ActionRole Annotation::AwsSolutions-IAM5[Resource::arn:aws:kms:us-east-1:111111111111:key/*]`,
+    `${stack}/ActionRole Annotation::AwsSolutions-IAM5[Resource::arn:aws:s3:::${artifactBucket}/*]`,
+  ];
+}
+
+function expectPassesAllChecks(build: (app: App) => void, stacks: string[], expectedAcknowledgments: string[]): void {
+  const { app, report, error } = synthWithChecks(build);
+  expect(error).toBeUndefined();
+  expect(findings(report)).toEqual([]);
+  expect(app.node.findAll().filter((c) => c instanceof Stack).map((s) => s.node.path)).toEqual(stacks);
+
+  // Every acknowledged finding carries its evidence; the list is explicit so a new one is reviewed.
+  const acks = acknowledgments(app);
+  for (const ack of acks) expect(ack.reason.length).toBeGreaterThan(60);
+  expect(acks.map((a) => `${a.path} ${a.id}`).sort()).toEqual([...expectedAcknowledgments].sort());
+}
+
+describe('the default app (bin/app.ts)', () => {
+  test('the walkthrough passes cdk-nag AwsSolutions and the CloudFormation validator with no error and no warning', () => {
+    const artifacts = 'wordpress-artifacts-111111111111-us-east-1';
+    expectPassesAllChecks(buildApp, ['WordPressTestTarget', 'WordPressProdTarget', 'WordPressPipeline'], [
+      ...pipelineAcknowledgments('WordPressPipeline', 'WordPressPipeline/Release/Pipeline/S3Source'),
+      ...targetAcknowledgments('WordPressTestTarget', '222222222222', 'Test-MyWordPressSite', artifacts),
+      ...targetAcknowledgments('WordPressProdTarget', '333333333333', 'Prod-MyWordPressSite', artifacts),
+      // The WordPress template's EC2 resources get IDs at creation; the statement is held to the region.
+      ...['WordPressTestTarget', 'WordPressProdTarget'].flatMap((stack) => [
+        `${stack}/ExecutionRole Annotation::AwsSolutions-IAM5[Resource::*]`,
+        `${stack}/ExecutionRole Annotation::AwsSolutions-IAM5[Resource::arn:aws:ssm:us-east-1::parameter/aws/service/ami-amazon-linux-latest/*]`,
+      ]),
+    ]);
+  });
+
+  test('the cross-account example (-c example=cross-account) passes them too', () => {
+    const artifacts = 'sample-app-artifacts-111111111111-us-east-1';
+    const build = (app: App) => {
+      app.node.setContext('example', 'cross-account');
+      buildApp(app);
+    };
+    expectPassesAllChecks(build, ['SampleAppTestTarget', 'SampleAppProdTarget', 'SampleAppPipeline'], [
+      ...pipelineAcknowledgments('SampleAppPipeline', 'SampleAppPipeline/Pipeline/Source'),
+      ...targetAcknowledgments('SampleAppTestTarget', '222222222222', 'sample-app-test', artifacts),
+      ...targetAcknowledgments('SampleAppProdTarget', '333333333333', 'sample-app-prod', artifacts),
+    ]);
   });
 
   test('control: the same checks report a nag error and a validator finding when there is one', () => {
