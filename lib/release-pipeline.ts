@@ -1,6 +1,7 @@
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import { Construct } from 'constructs';
 import { PipelineChecks, PipelineChecksProps } from './checks';
+import { PipelineDiagrams } from './diagram/pipeline-diagrams';
 import { CrossAccountArtifactStore } from './cross-account/artifact-store';
 import { DeploymentTarget } from './cross-account/deployment-target';
 import { ReleaseBuild } from './sources/release-build';
@@ -40,6 +41,13 @@ export interface ReleasePipelineProps {
    * @default - the current quotas
    */
   readonly checks?: PipelineChecksProps;
+  /**
+   * Whether synth writes the pipeline's diagrams (`<stack>.<id>.pipeline.svg` and `.md`) into the
+   * cloud assembly. The context value `cdk-delivery-pipelines:pipelineDiagrams=false` turns them off
+   * for a whole app.
+   * @default true
+   */
+  readonly diagrams?: boolean;
 }
 
 /**
@@ -104,5 +112,6 @@ export class ReleasePipeline extends Construct {
       stage.bound();
     }
     PipelineChecks.of(this, props.checks);
+    if (props.diagrams ?? true) PipelineDiagrams.enable(this);
   }
 }

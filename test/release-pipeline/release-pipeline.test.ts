@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as codecommit from 'aws-cdk-lib/aws-codecommit';
@@ -85,6 +87,19 @@ describe('ReleasePipeline', () => {
     const stages = Array.from({ length: 10 }, (_, i) => new TestStackStage({ stageName: `Test${i}`, stackName: `Test-App${i}`, templatePath: 'app.yaml', executionRole }));
     release(stack, source, stages, { checks: { quotas: 'classic' } });
     expect(() => Template.fromStack(stack)).toThrow('[Pipeline/Release/Pipeline] [stage-count] pipeline "release": the pipeline has 11 stages; the limit is 10 (CodePipeline user guide (2017), Limits in AWS CodePipeline). Fix: merge stages or split the release into several pipelines; if your account\'s quota was raised, set the maxStagesPerPipeline override.');
+  });
+
+  test('synth writes the pipeline\'s diagrams beside the template, unless diagrams is false', () => {
+    const { app, stack, source, executionRole } = pipelineStack();
+    release(stack, source, [new TestStackStage({ stackName: 'Test-App', templatePath: 'app.yaml', executionRole })]);
+    const outdir = app.synth().directory;
+    const svg = fs.readFileSync(path.join(outdir, 'Pipeline.Release-Pipeline.pipeline.svg'), 'utf-8');
+    expect(svg).toContain('CreateStack');
+    expect(fs.readFileSync(path.join(outdir, 'Pipeline.Release-Pipeline.pipeline.md'), 'utf-8')).toContain('flowchart LR');
+
+    const quiet = pipelineStack();
+    release(quiet.stack, quiet.source, [new TestStackStage({ stackName: 'Test-App', templatePath: 'app.yaml', executionRole: quiet.executionRole })], { diagrams: false });
+    expect(fs.readdirSync(quiet.app.synth().directory).filter((f) => f.endsWith('.pipeline.svg'))).toEqual([]);
   });
 
   test('invalid: no stages, duplicate stage names', () => {
