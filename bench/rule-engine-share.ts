@@ -1,7 +1,9 @@
 /**
- * The rule engine's share of a synth: `node dist/bench/rule-engine-share.js <environments>`.
- * Synthesizes the library's pipeline once, then times the check's own work — reading the CfnPipeline
- * into the model and running every rule — on the same pipelines, and prints both times as JSON.
+ * The rule engine's share of a synth: `node dist/bench/rule-engine-share.js <environments|large>`.
+ * Synthesizes the library's pipeline with N environments (or, with `large`, a plain aws-cdk-lib
+ * pipeline of 50 stages × 10 actions under PipelineChecks), then times the check's own work —
+ * reading the CfnPipeline into the model and running every rule — again on the same pipelines, and
+ * prints both times as JSON.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -9,19 +11,26 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { App } from 'aws-cdk-lib';
 import { CfnPipeline } from 'aws-cdk-lib/aws-codepipeline';
+import { PipelineChecks } from '../lib/checks';
 import { pipelineModelOf } from '../lib/model/from-cdk';
+import { largePipeline } from './large-pipeline';
 import { validatePipeline } from '../lib/validate';
 import { library } from './variants/library';
 
 const REPEATS = 20;
 
 function main(): void {
-  const environments = Number(process.argv[2] ?? 49);
+  const scenario = process.argv[2] ?? '49';
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-share-'));
   try {
     const start = performance.now();
     const app = new App({ outdir });
-    library.build(app, environments);
+    if (scenario === 'large') {
+      largePipeline(app);
+      PipelineChecks.of(app);
+    } else {
+      library.build(app, Number(scenario));
+    }
     app.synth();
     const synthMs = performance.now() - start;
 

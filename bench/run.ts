@@ -73,11 +73,16 @@ function measureSynths(): Cell[] {
   return cells;
 }
 
-/** The rule engine's share: the check's own work, timed in the process that synthesizes N=49. */
-function ruleEngineShare(): { checkMs: number; synthMs: number; share: number } {
-  const environments = SIZES[SIZES.length - 1];
+interface Share {
+  readonly checkMs: number;
+  readonly synthMs: number;
+  readonly share: number;
+}
+
+/** The rule engine's share: the check's own work, timed in the process that synthesizes the scenario. */
+function ruleEngineShare(scenario: string): Share {
   const shares = Array.from({ length: RUNS }, () => {
-    const out = execFileSync(process.execPath, [path.join(DIST, 'rule-engine-share.js'), String(environments)], {
+    const out = execFileSync(process.execPath, [path.join(DIST, 'rule-engine-share.js'), scenario], {
       env: { ...process.env, CDK_VALIDATION: 'false' },
       encoding: 'utf-8',
     });
@@ -86,6 +91,19 @@ function ruleEngineShare(): { checkMs: number; synthMs: number; share: number } 
   const checkMs = median(shares.map((s) => s.checkMs));
   const synthMs = median(shares.map((s) => s.synthMs));
   return { checkMs, synthMs, share: checkMs / synthMs };
+}
+
+/** The 50 × 10 pipeline synthesized without and with PipelineChecks, in alternating processes. */
+function largePipelineOverhead(): { withoutMs: number; withMs: number; added: number; share: Share } {
+  const without: number[] = [];
+  const checked: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const order = run % 2 === 0 ? ['large', 'large-checked'] : ['large-checked', 'large'];
+    for (const name of order) (name === 'large' ? without : checked).push(synthOnce(name, 1, false).wallMs);
+  }
+  const withoutMs = median(without);
+  const withMs = median(checked);
+  return { withoutMs, withMs, added: withMs / withoutMs - 1, share: ruleEngineShare('large') };
 }
 
 /** `npx cdk synth` of the default app against the same app precompiled, both through the CDK CLI. */
@@ -116,7 +134,12 @@ function cellOf(cells: Cell[], variant: string, environments: number, validation
   return cell;
 }
 
-function report(cells: Cell[], share: ReturnType<typeof ruleEngineShare>, cdkSynth: ReturnType<typeof cdkSynthComparison>): string {
+function report(
+  cells: Cell[],
+  share: Share,
+  large: ReturnType<typeof largePipelineOverhead>,
+  cdkSynth: ReturnType<typeof cdkSynthComparison>,
+): string {
   const lines: string[] = [];
   lines.push(`Median of ${RUNS} runs per cell, each synth in a fresh Node.js process (wall time includes loading aws-cdk-lib); peak RSS in MB.`, '');
   for (const validation of [false, true]) {
@@ -138,7 +161,12 @@ function report(cells: Cell[], share: ReturnType<typeof ruleEngineShare>, cdkSyn
     lines.push(`- ${VARIANTS[variant].name}: ${line.slope.toFixed(1)} ms per environment, intercept ${line.intercept.toFixed(0)} ms, R² ${line.r2.toFixed(3)}`);
   }
   lines.push('');
-  lines.push(`Rule engine at N=${SIZES[SIZES.length - 1]}: ${share.checkMs.toFixed(1)} ms of a ${share.synthMs.toFixed(0)} ms synth (${(share.share * 100).toFixed(2)}%).`);
+  lines.push(`Rule engine at N=${SIZES[SIZES.length - 1]}, validator off: ${share.checkMs.toFixed(1)} ms of a ${share.synthMs.toFixed(0)} ms synth (${(share.share * 100).toFixed(2)}%).`);
+  lines.push(
+    '',
+    `A plain aws-cdk-lib pipeline of 50 stages × 10 actions, validator off: the check's work is ${large.share.checkMs.toFixed(1)} ms of a ${large.share.synthMs.toFixed(0)} ms synth (${(large.share.share * 100).toFixed(2)}%); ` +
+      `whole processes take ${(large.withoutMs / 1000).toFixed(2)} s without the check and ${(large.withMs / 1000).toFixed(2)} s with it (${(large.added * 100).toFixed(1)}%, within the machine's run-to-run noise).`,
+  );
   if (cdkSynth) {
     lines.push('', `\`npx cdk synth\` of the default app: ${(cdkSynth.defaultMs / 1000).toFixed(2)} s; the same app precompiled (\`--app "node dist/bin/app.js"\`): ${(cdkSynth.precompiledMs / 1000).toFixed(2)} s (${cdkSynth.ratio.toFixed(2)}×).`);
   }
@@ -147,13 +175,14 @@ function report(cells: Cell[], share: ReturnType<typeof ruleEngineShare>, cdkSyn
 
 function main(): void {
   const cells = measureSynths();
-  const share = ruleEngineShare();
+  const share = ruleEngineShare(String(SIZES[SIZES.length - 1]));
+  const large = largePipelineOverhead();
   const cdkSynth = cdkSynthComparison();
-  const markdown = report(cells, share, cdkSynth);
+  const markdown = report(cells, share, large, cdkSynth);
   const outdir = path.join(ROOT, 'bench', 'results');
   fs.mkdirSync(outdir, { recursive: true });
   fs.writeFileSync(path.join(outdir, 'results.md'), `${markdown}\n`);
-  fs.writeFileSync(path.join(outdir, 'results.json'), `${JSON.stringify({ runs: RUNS, sizes: SIZES, cells, ruleEngine: share, cdkSynth }, undefined, 2)}\n`);
+  fs.writeFileSync(path.join(outdir, 'results.json'), `${JSON.stringify({ runs: RUNS, sizes: SIZES, cells, ruleEngine: share, largePipeline: large, cdkSynth }, undefined, 2)}\n`);
   process.stdout.write(`${markdown}\n`);
 }
 
