@@ -10,3 +10,7 @@ export * from './cross-account';
 export * from './stages';
 export * from './sources';
 export * from './release-pipeline';
+export { ALL_RULES } from './rules';
+export { pipelineModelOf } from './model/from-cdk';
+export { pipelinesFromTemplate } from './model/from-cloudformation';
+export { loadPipelineFile, pipelinesFromDocument, PipelineInputError } from './model/load-file';
