@@ -1,4 +1,4 @@
-import { modelFromDeclaration, isIntrinsic } from './from-declaration';
+import { modelFromDeclaration } from './from-declaration';
 import { BucketFacts, PipelineContext, PipelineModel } from './pipeline-model';
 import { accountOfArn } from './values';
 
@@ -31,10 +31,10 @@ export function pipelineFromResource(
   properties: Record<string, unknown>,
   context: TemplateContext & { buckets?: Record<string, BucketFacts> },
 ): PipelineModel {
-  const declaration = camelCaseDeclaration(properties) as Record<string, unknown>;
-  declaration.artifactStores = artifactStoresByRegion(properties.ArtifactStores);
+  // The API keys per-region stores by region; a template lists them as { Region, ArtifactStore }.
+  const declaration = { ...properties, ArtifactStores: undefined, artifactStores: artifactStoresByRegion(properties.ArtifactStores) };
   const pipelineContext: PipelineContext = {
-    account: context.account ?? accountOfArn(typeof declaration.roleArn === 'string' ? declaration.roleArn : undefined),
+    account: context.account ?? accountOfArn(typeof properties.RoleArn === 'string' ? properties.RoleArn : undefined),
     region: context.region,
     buckets: context.buckets,
   };
@@ -79,22 +79,7 @@ function artifactStoresByRegion(stores: unknown): Record<string, unknown> | unde
   if (!Array.isArray(stores)) return undefined;
   const byRegion: Record<string, unknown> = {};
   for (const entry of stores as Array<{ Region?: unknown; ArtifactStore?: unknown }>) {
-    if (typeof entry.Region === 'string') byRegion[entry.Region] = camelCaseDeclaration(entry.ArtifactStore);
+    if (typeof entry.Region === 'string') byRegion[entry.Region] = entry.ArtifactStore;
   }
   return byRegion;
-}
-
-/**
- * Template properties use PascalCase keys, the API camelCase; the shapes are otherwise the same.
- * Action `Configuration` keys are the provider's own and keep their case; intrinsics stay as they are.
- */
-function camelCaseDeclaration(value: unknown, insideConfiguration = false): unknown {
-  if (Array.isArray(value)) return value.map((item) => camelCaseDeclaration(item, insideConfiguration));
-  if (typeof value !== 'object' || value === null || isIntrinsic(value) || insideConfiguration) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, child]) => [
-      key.charAt(0).toLowerCase() + key.slice(1),
-      camelCaseDeclaration(child, key === 'Configuration'),
-    ]),
-  );
 }

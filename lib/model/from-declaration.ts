@@ -12,9 +12,9 @@ import {
 import { unresolved } from './values';
 
 /**
- * Maps a declaration in the CodePipeline API's shape (camelCase keys, as `get-pipeline` prints it)
- * to the model. Values that are CloudFormation intrinsics become {@link Unresolved} markers, so the
- * CloudFormation adapter reuses this after renaming the template's PascalCase keys.
+ * Maps a declaration in the CodePipeline API's shape to the model: camelCase keys as `get-pipeline`
+ * prints it, or PascalCase keys as a template's `AWS::CodePipeline::Pipeline` properties have them.
+ * Values that are CloudFormation intrinsics become {@link Unresolved} markers.
  */
 export function modelFromDeclaration(
   declaration: Record<string, unknown>,
@@ -23,19 +23,20 @@ export function modelFromDeclaration(
   nameFallback?: string,
 ): PipelineModel {
   const unresolvedParts: string[] = [];
-  const stages = listOf(declaration.stages, 'stages', unresolvedParts).map((stage, i) =>
+  const stages = listOf(field(declaration, 'stages'), 'stages', unresolvedParts).map((stage, i) =>
     stageFrom(asRecord(stage), `stages[${i}]`, unresolvedParts),
   );
-  const hasName = declaration.name !== undefined;
+  const name = field(declaration, 'name');
+  const hasName = name !== undefined;
   return {
-    name: hasName ? scalar<string>(declaration.name) : (nameFallback ?? '(unnamed)'),
+    name: hasName ? scalar<string>(name) : (nameFallback ?? '(unnamed)'),
     nameIsGenerated: hasName ? undefined : true,
-    roleArn: optionalScalar<string>(declaration.roleArn),
-    pipelineType: optionalScalar<string>(declaration.pipelineType),
-    artifactStore: declaration.artifactStore === undefined ? undefined : artifactStoreFrom(declaration.artifactStore),
-    artifactStores: artifactStoresFrom(declaration.artifactStores),
+    roleArn: optionalScalar<string>(field(declaration, 'roleArn')),
+    pipelineType: optionalScalar<string>(field(declaration, 'pipelineType')),
+    artifactStore: optionalArtifactStore(field(declaration, 'artifactStore')),
+    artifactStores: artifactStoresFrom(field(declaration, 'artifactStores')),
     stages,
-    tags: declaration.tags === undefined ? undefined : listOf(declaration.tags, 'tags', unresolvedParts).map(tagFrom),
+    tags: tagsFrom(field(declaration, 'tags'), unresolvedParts),
     context,
     origin,
     unresolvedParts: unresolvedParts.length > 0 ? unresolvedParts : undefined,
@@ -44,8 +45,8 @@ export function modelFromDeclaration(
 
 function stageFrom(stage: Record<string, unknown>, where: string, unresolvedParts: string[]): StageModel {
   return {
-    name: scalar<string>(stage.name),
-    actions: listOf(stage.actions, `${where}.actions`, unresolvedParts).map((a, i) =>
+    name: scalar<string>(field(stage, 'name')),
+    actions: listOf(field(stage, 'actions'), `${where}.actions`, unresolvedParts).map((a, i) =>
       actionFrom(asRecord(a), `${where}.actions[${i}]`, unresolvedParts),
     ),
   };
@@ -53,26 +54,26 @@ function stageFrom(stage: Record<string, unknown>, where: string, unresolvedPart
 
 function actionFrom(action: Record<string, unknown>, where: string, unresolvedParts: string[]): ActionModel {
   // A whole ActionTypeId behind an intrinsic leaves each of its fields unknown.
-  const type = isIntrinsic(action.actionTypeId)
-    ? { category: action.actionTypeId, owner: action.actionTypeId, provider: action.actionTypeId, version: action.actionTypeId }
-    : asRecord(action.actionTypeId);
-  if (isIntrinsic(action.configuration)) unresolvedParts.push(`${where}.configuration`);
+  const typeId = field(action, 'actionTypeId');
+  const type = isIntrinsic(typeId) ? { category: typeId, owner: typeId, provider: typeId, version: typeId } : asRecord(typeId);
+  const configuration = field(action, 'configuration');
+  if (isIntrinsic(configuration)) unresolvedParts.push(`${where}.configuration`);
   return {
-    name: scalar<string>(action.name),
+    name: scalar<string>(field(action, 'name')),
     actionTypeId: {
-      category: scalar<string>(type.category),
-      owner: scalar<string>(type.owner),
-      provider: scalar<string>(type.provider),
-      version: scalar<string>(type.version),
+      category: scalar<string>(field(type, 'category')),
+      owner: scalar<string>(field(type, 'owner')),
+      provider: scalar<string>(field(type, 'provider')),
+      version: scalar<string>(field(type, 'version')),
     },
-    runOrder: optionalNumber(action.runOrder),
-    configuration: configurationFrom(action.configuration),
-    inputArtifacts: artifactsFrom(action.inputArtifacts, `${where}.inputArtifacts`, unresolvedParts),
-    outputArtifacts: artifactsFrom(action.outputArtifacts, `${where}.outputArtifacts`, unresolvedParts),
-    roleArn: optionalScalar<string>(action.roleArn),
-    region: optionalScalar<string>(action.region),
-    namespace: optionalScalar<string>(action.namespace),
-    timeoutInMinutes: optionalNumber(action.timeoutInMinutes),
+    runOrder: optionalNumber(field(action, 'runOrder')),
+    configuration: configurationFrom(configuration),
+    inputArtifacts: artifactsFrom(field(action, 'inputArtifacts'), `${where}.inputArtifacts`, unresolvedParts),
+    outputArtifacts: artifactsFrom(field(action, 'outputArtifacts'), `${where}.outputArtifacts`, unresolvedParts),
+    roleArn: optionalScalar<string>(field(action, 'roleArn')),
+    region: optionalScalar<string>(field(action, 'region')),
+    namespace: optionalScalar<string>(field(action, 'namespace')),
+    timeoutInMinutes: optionalNumber(field(action, 'timeoutInMinutes')),
   };
 }
 
@@ -94,17 +95,22 @@ function artifactsFrom(list: unknown, where: string, unresolvedParts: string[]):
     return [];
   }
   if (list.some(isIntrinsic)) unresolvedParts.push(where);
-  return list.map((artifact) => ({ name: isIntrinsic(artifact) ? unresolved(artifact) : scalar<string>(asRecord(artifact).name) }));
+  return list.map((artifact) => ({ name: isIntrinsic(artifact) ? unresolved(artifact) : scalar<string>(field(asRecord(artifact), 'name')) }));
 }
 
 function artifactStoreFrom(store: unknown): ArtifactStoreModel {
   const record = asRecord(store);
-  const key = record.encryptionKey === undefined ? undefined : asRecord(record.encryptionKey);
+  const encryptionKey = field(record, 'encryptionKey');
+  const key = encryptionKey === undefined ? undefined : asRecord(encryptionKey);
   return {
-    type: scalar<string>(record.type),
-    location: scalar<string>(record.location),
-    encryptionKey: key && { id: scalar<string>(key.id), type: scalar<string>(key.type) },
+    type: scalar<string>(field(record, 'type')),
+    location: scalar<string>(field(record, 'location')),
+    encryptionKey: key && { id: scalar<string>(field(key, 'id')), type: scalar<string>(field(key, 'type')) },
   };
+}
+
+function optionalArtifactStore(store: unknown): ArtifactStoreModel | undefined {
+  return store === undefined ? undefined : artifactStoreFrom(store);
 }
 
 function artifactStoresFrom(stores: unknown): Record<string, ArtifactStoreModel> | undefined {
@@ -112,9 +118,13 @@ function artifactStoresFrom(stores: unknown): Record<string, ArtifactStoreModel>
   return Object.fromEntries(Object.entries(asRecord(stores)).map(([region, store]) => [region, artifactStoreFrom(store)]));
 }
 
+function tagsFrom(tags: unknown, unresolvedParts: string[]): TagModel[] | undefined {
+  return tags === undefined ? undefined : listOf(tags, 'tags', unresolvedParts).map(tagFrom);
+}
+
 function tagFrom(tag: unknown): TagModel {
   const record = asRecord(tag);
-  return { key: scalar<string>(record.key), value: scalar<string>(record.value) };
+  return { key: scalar<string>(field(record, 'key')), value: scalar<string>(field(record, 'value')) };
 }
 
 /**
@@ -139,9 +149,9 @@ export function isIntrinsic(value: unknown): boolean {
   return keys.length === 1 && (keys[0] === 'Ref' || keys[0] === 'Condition' || keys[0].startsWith('Fn::'));
 }
 
+/** A literal, or an {@link Unresolved} marker for anything that is not (an intrinsic, a list). */
 function scalar<T>(value: unknown): Maybe<T> {
-  if (isIntrinsic(value) || (typeof value === 'object' && value !== null)) return unresolved(value);
-  return value as T;
+  return typeof value === 'object' && value !== null ? unresolved(value) : (value as T);
 }
 
 function optionalScalar<T>(value: unknown): Maybe<T> | undefined {
@@ -152,6 +162,17 @@ function optionalNumber(value: unknown): Maybe<number | string> | undefined {
   const v = optionalScalar<number | string>(value);
   if (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v)) return Number(v);
   return v;
+}
+
+const PASCAL_CASE: Record<string, string> = {};
+
+/**
+ * A member of a declaration: the API's camelCase key (`get-pipeline`), else the template's PascalCase
+ * one (`AWS::CodePipeline::Pipeline` properties): the shapes are otherwise the same.
+ */
+function field(record: Record<string, unknown>, key: string): unknown {
+  const value = record[key];
+  return value !== undefined ? value : record[(PASCAL_CASE[key] ??= key.charAt(0).toUpperCase() + key.slice(1))];
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

@@ -8,11 +8,20 @@ export interface ActionPlace {
   readonly actionIndex: number;
 }
 
-/** Every action of the pipeline, with its stage, in declaration order. */
-export function* allActions(pipeline: PipelineModel): Generator<ActionPlace> {
-  for (const [stageIndex, stage] of pipeline.stages.entries()) {
-    for (const [actionIndex, action] of stage.actions.entries()) yield { stage, stageIndex, action, actionIndex };
+const ACTION_PLACES = new WeakMap<PipelineModel, readonly ActionPlace[]>();
+
+/**
+ * Every action of the pipeline, with its stage, in declaration order. Models are read-only, so the
+ * list is built once per model and shared by every rule.
+ */
+export function allActions(pipeline: PipelineModel): readonly ActionPlace[] {
+  let places = ACTION_PLACES.get(pipeline);
+  if (!places) {
+    places = pipeline.stages.flatMap((stage, stageIndex) =>
+      stage.actions.map((action, actionIndex) => ({ stage, stageIndex, action, actionIndex })));
+    ACTION_PLACES.set(pipeline, places);
   }
+  return places;
 }
 
 /**
