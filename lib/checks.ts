@@ -1,7 +1,8 @@
 import { Annotations, Aspects, IAspect } from 'aws-cdk-lib';
 import { CfnPipeline } from 'aws-cdk-lib/aws-codepipeline';
 import { IConstruct } from 'constructs';
-import { displayConstruct, pipelineModelOf } from './model/from-cdk';
+import { displayConstruct } from './model/from-cdk';
+import { modelForValidation } from './model/synth-models';
 import { PipelineQuotas, QuotaProfileName, resolveQuotas } from './quotas';
 import { describeLocation, Finding } from './rules/finding';
 import { validatePipeline } from './validate';
@@ -75,7 +76,7 @@ export class PipelineChecks implements IAspect {
 }
 
 function checkPipeline(pipeline: CfnPipeline, target: IConstruct, props: PipelineChecksProps): string[] {
-  const findings = validatePipeline(pipelineModelOf(pipeline), {
+  const findings = validatePipeline(modelForValidation(pipeline), {
     quotas: { profile: props.quotas, overrides: props.quotaOverrides },
   });
   for (const warning of findings.filter((f) => f.severity === 'warning')) {

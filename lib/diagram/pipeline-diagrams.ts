@@ -3,7 +3,7 @@ import * as path from 'path';
 import { ISynthesisSession, Stack, Stage, attachCustomSynthesis } from 'aws-cdk-lib';
 import { CfnPipeline } from 'aws-cdk-lib/aws-codepipeline';
 import { Construct, IConstruct } from 'constructs';
-import { pipelineModelOf } from '../model/from-cdk';
+import { modelForSynthesis } from '../model/synth-models';
 import { pipelineMarkdown } from './mermaid';
 import { pipelineSvg } from './svg';
 
@@ -58,7 +58,7 @@ export class PipelineDiagrams extends Construct {
       // A nested stage has synthesized into its own directory before this runs.
       const outdir = stage === ownStage || !stage ? session.outdir : stage.outdir;
       const base = path.join(outdir, diagramBaseName(construct));
-      const model = pipelineModelOf(construct);
+      const model = modelForSynthesis(construct);
       fs.writeFileSync(`${base}.svg`, pipelineSvg(model));
       fs.writeFileSync(`${base}.md`, pipelineMarkdown([model]));
     }
