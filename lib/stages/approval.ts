@@ -82,35 +82,54 @@ export function approvalTopic(scope: Construct, id: string, approval: ApprovalPr
   return topic;
 }
 
+/** The approval action of a release stage, with the stage's defaults applied. */
+export function approvalAction(props: {
+  actionName: string;
+  runOrder: number;
+  topic?: sns.ITopic;
+  reviewUrl: string;
+  comments: string;
+  timeout?: Duration;
+}): codepipeline_actions.ManualApprovalAction {
+  return new codepipeline_actions.ManualApprovalAction({
+    actionName: props.actionName,
+    runOrder: props.runOrder,
+    notificationTopic: props.topic,
+    externalEntityLink: props.reviewUrl,
+    additionalInformation: props.comments,
+    timeout: props.timeout,
+  });
+}
+
 /**
- * The approval action with its defaults applied, plus the principals to grant approval to once the
- * action is in a pipeline (aws-cdk-lib can only grant then).
+ * Who may answer a stage's approval. Grants can be asked for from the stage's creation on, but
+ * aws-cdk-lib can only make them once the approval action is in a pipeline: until then they wait.
  */
-export class ApprovalStep {
-  public readonly action: codepipeline_actions.ManualApprovalAction;
-  private bound = false;
+export class ApprovalGrants {
+  private action?: codepipeline_actions.ManualApprovalAction;
+  private inPipeline = false;
   private readonly pending: iam.IGrantable[] = [];
 
-  constructor(props: { actionName: string; runOrder: number; topic?: sns.ITopic; reviewUrl: string; comments: string; timeout?: Duration }) {
-    this.action = new codepipeline_actions.ManualApprovalAction({
-      actionName: props.actionName,
-      runOrder: props.runOrder,
-      notificationTopic: props.topic,
-      externalEntityLink: props.reviewUrl,
-      additionalInformation: props.comments,
-      timeout: props.timeout,
-    });
-  }
-
-  /** Lets `grantee` approve or reject this approval (now, or when the stage is added to a pipeline). */
-  public grantApprove(grantee: iam.IGrantable): void {
-    if (this.bound) this.action.grantManualApproval(grantee);
+  /** Lets `grantee` approve or reject the approval (now, or once it is in a pipeline). */
+  public grant(grantee: iam.IGrantable): void {
+    if (this.action && this.inPipeline) this.action.grantManualApproval(grantee);
     else this.pending.push(grantee);
   }
 
-  /** Called once the action's stage exists in a pipeline. */
-  public applyGrants(): void {
-    this.bound = true;
+  /** Called when the stage creates its approval action. */
+  public attach(action: codepipeline_actions.ManualApprovalAction): void {
+    this.action = action;
+  }
+
+  /** Called once the action's stage exists in a pipeline: makes the grants asked for so far. */
+  public applyInPipeline(): void {
+    if (!this.action) return;
+    this.inPipeline = true;
     for (const grantee of this.pending.splice(0)) this.action.grantManualApproval(grantee);
   }
+}
+
+/** `account 222222222222, us-east-1`, or just the region when the account is not a literal. */
+export function describePlacement(account: string | undefined, region: string): string {
+  return account !== undefined && !Token.isUnresolved(account) ? `account ${account}, ${region}` : region;
 }

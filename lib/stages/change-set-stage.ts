@@ -1,14 +1,12 @@
-import { Stack, Token } from 'aws-cdk-lib';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as codepipeline_actions from 'aws-cdk-lib/aws-codepipeline-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { ApprovalStep, approvalTopic, validateApprovalProps } from './approval';
+import { ApprovalGrants, approvalAction, approvalTopic, describePlacement } from './approval';
 import { changeSetConsoleUrl } from './console-links';
 import { DeploymentTarget } from '../cross-account/deployment-target';
+import { deployStageInputs, validateDeployStageProps } from './deploy-stage';
 import { DeployStageProps } from './deploy-stage-props';
-import { placementOf } from './deployment';
-import { validateArtifactFile, validateCloudFormationName } from './names';
-import { renderParameterOverrides } from './parameter-override';
+import { validateCloudFormationName } from './names';
 import { IReleaseStage, ReleaseStageContext } from './release-stage';
 
 /** The names of the change-set stage's three actions. */
@@ -52,19 +50,14 @@ export class ChangeSetStage implements IReleaseStage {
   public readonly changeSetName: string;
   /** The target the stage deploys into; undefined for the pipeline account. */
   public readonly target: DeploymentTarget | undefined;
-  private step?: ApprovalStep;
-  private readonly pending: iam.IGrantable[] = [];
+  private readonly approvers = new ApprovalGrants();
   private isBound = false;
 
   constructor(private readonly props: ChangeSetStageProps) {
     this.stageName = props.stageName ?? 'ProdStage';
     const where = `ChangeSetStage ${this.stageName}`;
-    validateCloudFormationName(props.stackName, `${where}: stackName`);
+    validateDeployStageProps(where, props);
     validateCloudFormationName(props.changeSetName, `${where}: changeSetName`);
-    validateArtifactFile(props.templatePath, `${where}: templatePath`);
-    if (props.templateConfiguration !== undefined) validateArtifactFile(props.templateConfiguration, `${where}: templateConfiguration`);
-    validateApprovalProps(props.approval ?? {}, `${where}: approval`);
-    placementOf(where, props.target, props.executionRole);
     this.stackName = props.stackName;
     this.changeSetName = props.changeSetName;
     this.target = props.target;
@@ -75,27 +68,18 @@ export class ChangeSetStage implements IReleaseStage {
     this.isBound = true;
     const props = this.props;
     const names = props.actionNames ?? {};
-    const placement = placementOf(`ChangeSetStage ${this.stageName}`, props.target, props.executionRole);
+    const { placement, region, templateAction } = deployStageInputs(`ChangeSetStage ${this.stageName}`, context, props);
     props.target?.allowStack(props.stackName, { changeSetName: props.changeSetName });
-    const artifact = props.templateArtifact ?? context.defaultArtifact;
-    const overrides = renderParameterOverrides(props.parameterOverrides, [artifact]);
-    const region = props.target?.region ?? Stack.of(context.scope).region;
 
     const create = new codepipeline_actions.CloudFormationCreateReplaceChangeSetAction({
       actionName: names.create ?? 'CreateChangeSet',
       runOrder: 1,
       stackName: props.stackName,
       changeSetName: props.changeSetName,
-      templatePath: artifact.atPath(props.templatePath),
-      templateConfiguration: props.templateConfiguration !== undefined ? artifact.atPath(props.templateConfiguration) : undefined,
-      parameterOverrides: overrides.parameterOverrides,
-      extraInputs: overrides.extraInputs,
-      cfnCapabilities: props.capabilities,
-      adminPermissions: false,
-      ...placement,
+      ...templateAction,
     });
     const approval = props.approval ?? {};
-    this.step = new ApprovalStep({
+    const approve = approvalAction({
       actionName: names.approve ?? 'ApproveChangeSet',
       runOrder: 2,
       topic: approvalTopic(context.scope, `${this.stageName}ApprovalTopic`, approval),
@@ -103,7 +87,7 @@ export class ChangeSetStage implements IReleaseStage {
       comments: approval.comments ?? defaultComments(props.stackName, props.changeSetName, props.target?.account, region),
       timeout: approval.timeout,
     });
-    for (const grantee of this.pending.splice(0)) this.step.grantApprove(grantee);
+    this.approvers.attach(approve);
     // CHANGE_SET_EXECUTE runs with the role the change set was created with: it takes no RoleArn.
     const { deploymentRole: _unused, ...executePlacement } = placement;
     const execute = new codepipeline_actions.CloudFormationExecuteChangeSetAction({
@@ -113,21 +97,19 @@ export class ChangeSetStage implements IReleaseStage {
       changeSetName: props.changeSetName,
       ...executePlacement,
     });
-    return { stageName: this.stageName, actions: [create, this.step.action, execute] };
+    return { stageName: this.stageName, actions: [create, approve, execute] };
   }
 
   public bound(): void {
-    this.step?.applyGrants();
+    this.approvers.applyInPipeline();
   }
 
   /** Lets `grantee` approve or reject the change set (before or after the stage is added to a pipeline). */
   public grantApprove(grantee: iam.IGrantable): void {
-    if (this.step) this.step.grantApprove(grantee);
-    else this.pending.push(grantee);
+    this.approvers.grant(grantee);
   }
 }
 
 function defaultComments(stackName: string, changeSetName: string, account: string | undefined, region: string): string {
-  const where = account !== undefined && !Token.isUnresolved(account) ? `account ${account}, ${region}` : region;
-  return `Review change set ${changeSetName} of stack ${stackName} (${where}). Approve to execute exactly this change set; reject to stop the release without changing the stack.`;
+  return `Review change set ${changeSetName} of stack ${stackName} (${describePlacement(account, region)}). Approve to execute exactly this change set; reject to stop the release without changing the stack.`;
 }

@@ -1,14 +1,11 @@
-import { Stack, Token } from 'aws-cdk-lib';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as codepipeline_actions from 'aws-cdk-lib/aws-codepipeline-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { ApprovalStep, approvalTopic, validateApprovalProps } from './approval';
+import { ApprovalGrants, approvalAction, approvalTopic, describePlacement } from './approval';
 import { stackConsoleUrl } from './console-links';
 import { DeploymentTarget } from '../cross-account/deployment-target';
+import { deployStageInputs, validateDeployStageProps } from './deploy-stage';
 import { DeployStageProps } from './deploy-stage-props';
-import { placementOf } from './deployment';
-import { validateArtifactFile, validateCloudFormationName } from './names';
-import { renderParameterOverrides } from './parameter-override';
 import { IReleaseStage, ReleaseStageContext } from './release-stage';
 
 /**
@@ -60,20 +57,16 @@ export class TestStackStage implements IReleaseStage {
   public readonly stackName: string;
   /** The target the stage deploys into; undefined for the pipeline account. */
   public readonly target: DeploymentTarget | undefined;
-  private readonly approvalStep: { step?: ApprovalStep; pending: iam.IGrantable[] } = { pending: [] };
+  private readonly approvers = new ApprovalGrants();
   private isBound = false;
 
   constructor(private readonly props: TestStackStageProps) {
     this.stageName = props.stageName ?? 'TestStage';
     const where = `TestStackStage ${this.stageName}`;
-    validateCloudFormationName(props.stackName, `${where}: stackName`);
-    validateArtifactFile(props.templatePath, `${where}: templatePath`);
-    if (props.templateConfiguration !== undefined) validateArtifactFile(props.templateConfiguration, `${where}: templateConfiguration`);
+    validateDeployStageProps(where, props);
     if (props.mode !== undefined && !MODES.includes(props.mode)) {
       throw new Error(`${where}: mode "${String(props.mode)}" is not one of ${MODES.join(', ')}.`);
     }
-    validateApprovalProps(props.approval ?? {}, `${where}: approval`);
-    placementOf(where, props.target, props.executionRole);
     this.stackName = props.stackName;
     this.target = props.target;
   }
@@ -83,27 +76,18 @@ export class TestStackStage implements IReleaseStage {
     this.isBound = true;
     const props = this.props;
     const names = props.actionNames ?? {};
-    const placement = placementOf(`TestStackStage ${this.stageName}`, props.target, props.executionRole);
+    const { placement, region, templateAction } = deployStageInputs(`TestStackStage ${this.stageName}`, context, props);
     props.target?.allowStack(props.stackName);
-    const artifact = props.templateArtifact ?? context.defaultArtifact;
-    const overrides = renderParameterOverrides(props.parameterOverrides, [artifact]);
-    const region = props.target?.region ?? Stack.of(context.scope).region;
 
     const create = new codepipeline_actions.CloudFormationCreateUpdateStackAction({
       actionName: names.create ?? 'CreateStack',
       runOrder: 1,
       stackName: props.stackName,
       replaceOnFailure: (props.mode ?? 'REPLACE_ON_FAILURE') === 'REPLACE_ON_FAILURE',
-      templatePath: artifact.atPath(props.templatePath),
-      templateConfiguration: props.templateConfiguration !== undefined ? artifact.atPath(props.templateConfiguration) : undefined,
-      parameterOverrides: overrides.parameterOverrides,
-      extraInputs: overrides.extraInputs,
-      cfnCapabilities: props.capabilities,
-      adminPermissions: false,
-      ...placement,
+      ...templateAction,
     });
     const approval = props.approval ?? {};
-    const step = new ApprovalStep({
+    const approve = approvalAction({
       actionName: names.approve ?? 'ApproveTestStack',
       runOrder: 2,
       topic: approvalTopic(context.scope, `${this.stageName}ApprovalTopic`, approval),
@@ -111,8 +95,7 @@ export class TestStackStage implements IReleaseStage {
       comments: approval.comments ?? defaultComments(props.stackName, props.target?.account, region),
       timeout: approval.timeout,
     });
-    for (const grantee of this.approvalStep.pending.splice(0)) step.grantApprove(grantee);
-    this.approvalStep.step = step;
+    this.approvers.attach(approve);
     const remove = new codepipeline_actions.CloudFormationDeleteStackAction({
       actionName: names.delete ?? 'DeleteTestStack',
       runOrder: 3,
@@ -120,21 +103,19 @@ export class TestStackStage implements IReleaseStage {
       adminPermissions: false,
       ...placement,
     });
-    return { stageName: this.stageName, actions: [create, step.action, remove] };
+    return { stageName: this.stageName, actions: [create, approve, remove] };
   }
 
   public bound(): void {
-    this.approvalStep.step?.applyGrants();
+    this.approvers.applyInPipeline();
   }
 
   /** Lets `grantee` approve or reject the test stack (before or after the stage is added to a pipeline). */
   public grantApprove(grantee: iam.IGrantable): void {
-    if (this.approvalStep.step) this.approvalStep.step.grantApprove(grantee);
-    else this.approvalStep.pending.push(grantee);
+    this.approvers.grant(grantee);
   }
 }
 
 function defaultComments(stackName: string, account: string | undefined, region: string): string {
-  const where = account !== undefined && !Token.isUnresolved(account) ? `account ${account}, ${region}` : region;
-  return `Review the test stack ${stackName} (${where}). Approve to delete it and continue the release; reject to stop the release and keep the stack for investigation.`;
+  return `Review the test stack ${stackName} (${describePlacement(account, region)}). Approve to delete it and continue the release; reject to stop the release and keep the stack for investigation.`;
 }
