@@ -25,9 +25,13 @@ export interface PipelineChecksProps {
   readonly quotaOverrides?: Partial<PipelineQuotas>;
 }
 
-/** Per pipeline: the options of the check registered closest to it, which wins. */
+/**
+ * Per pipeline: the options of the check that wins. A check someone asked for beats the default one
+ * a ReleasePipeline adds to itself; among checks of one kind, the one closest to the pipeline wins.
+ */
 interface Registration {
   props: PipelineChecksProps;
+  explicit: boolean;
   depth: number;
 }
 const REGISTRATIONS = new WeakMap<CfnPipeline, Registration>();
@@ -39,7 +43,9 @@ const REGISTRATIONS = new WeakMap<CfnPipeline, Registration>();
  * acknowledge, with IDs `cdk-delivery-pipelines:<rule-id>`.
  *
  * When several checks cover one pipeline, it is checked once, with the options of the check
- * registered on the scope closest to it.
+ * registered on the scope closest to it. A `ReleasePipeline` checks itself with the current quotas
+ * unless given its own `checks` prop; a check you add on any enclosing scope takes precedence over
+ * that default.
  *
  * @example
  * PipelineChecks.of(app);
@@ -48,14 +54,21 @@ const REGISTRATIONS = new WeakMap<CfnPipeline, Registration>();
 export class PipelineChecks implements IAspect {
   /** Checks every pipeline in `scope` (an app, a stage, a stack or a single pipeline). */
   public static of(scope: IConstruct, props: PipelineChecksProps = {}): PipelineChecks {
-    const checks = new PipelineChecks(scope, props);
+    const checks = new PipelineChecks(scope, props, true);
+    Aspects.of(scope).add(checks);
+    return checks;
+  }
+
+  /** The check a construct of this library adds to itself: any check added with `of()` wins over it. */
+  public static byDefault(scope: IConstruct): PipelineChecks {
+    const checks = new PipelineChecks(scope, {}, false);
     Aspects.of(scope).add(checks);
     return checks;
   }
 
   private readonly depth: number;
 
-  private constructor(scope: IConstruct, private readonly props: PipelineChecksProps) {
+  private constructor(scope: IConstruct, private readonly props: PipelineChecksProps, private readonly explicit: boolean) {
     // Fail at the call, not at synth, on an unknown profile or override.
     resolveQuotas({ profile: props.quotas, overrides: props.quotaOverrides });
     this.depth = scope.node.scopes.length;
@@ -65,13 +78,18 @@ export class PipelineChecks implements IAspect {
     if (!(node instanceof CfnPipeline)) return;
     const existing = REGISTRATIONS.get(node);
     if (existing) {
-      if (this.depth >= existing.depth) Object.assign(existing, { props: this.props, depth: this.depth });
+      if (this.outranks(existing)) Object.assign(existing, { props: this.props, explicit: this.explicit, depth: this.depth });
       return;
     }
-    const registration: Registration = { props: this.props, depth: this.depth };
+    const registration: Registration = { props: this.props, explicit: this.explicit, depth: this.depth };
     REGISTRATIONS.set(node, registration);
     const target = displayConstruct(node);
     target.node.addValidation({ validate: () => checkPipeline(node, target, registration.props) });
+  }
+
+  private outranks(other: Registration): boolean {
+    if (this.explicit !== other.explicit) return this.explicit;
+    return this.depth >= other.depth;
   }
 }
 

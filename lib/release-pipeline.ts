@@ -38,7 +38,7 @@ export interface ReleasePipelineProps {
   readonly pipelineType?: codepipeline.PipelineType;
   /**
    * Options of the rule engine that checks this pipeline at synth (quota profile, raised quotas).
-   * @default - the current quotas
+   * @default - the current quotas, unless a `PipelineChecks.of()` on an enclosing scope says otherwise
    */
   readonly checks?: PipelineChecksProps;
   /**
@@ -111,7 +111,8 @@ export class ReleasePipeline extends Construct {
       this.pipeline.addStage(stage.bind({ scope: this, defaultArtifact: artifact }));
       stage.bound();
     }
-    PipelineChecks.of(this, props.checks);
+    if (props.checks) PipelineChecks.of(this, props.checks);
+    else PipelineChecks.byDefault(this);
     if (props.diagrams ?? true) PipelineDiagrams.enable(this);
   }
 }

@@ -82,13 +82,36 @@ describe('PipelineChecks on a plain aws-cdk-lib pipeline', () => {
   });
 
   test('a pipeline covered by two checks is checked once, with the options of the closest', () => {
+    const lenient = new App();
+    const stack = new Stack(lenient, 'Release', { env });
+    userPipeline(stack, { extraStages: 8 });
+    PipelineChecks.of(lenient, { quotas: 'classic' });
+    PipelineChecks.of(stack); // current profile: 11 stages are fine
+    expect(() => lenient.synth()).not.toThrow();
+
+    // The other way round the closest (classic) check fails synth, and reports once.
+    const strict = new App();
+    const strictStack = new Stack(strict, 'Release', { env });
+    userPipeline(strictStack, { extraStages: 8 });
+    PipelineChecks.of(strict);
+    PipelineChecks.of(strictStack, { quotas: 'classic' });
+    let message = '';
+    try {
+      strict.synth();
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.match(/\[stage-count\]/g)).toHaveLength(1);
+  });
+
+  test('a check added on an enclosing scope beats the default check a ReleasePipeline adds to itself', () => {
     const app = new App();
     const stack = new Stack(app, 'Release', { env });
-    userPipeline(stack, { extraStages: 8 });
+    const pipeline = userPipeline(stack, { extraStages: 8 });
     PipelineChecks.of(app, { quotas: 'classic' });
-    PipelineChecks.of(stack); // current profile: 11 stages are fine
+    PipelineChecks.byDefault(pipeline); // what ReleasePipeline does without its checks prop
 
-    expect(() => app.synth()).not.toThrow();
+    expect(() => app.synth()).toThrow('[Release/Pipeline] [stage-count] pipeline "Release": the pipeline has 11 stages; the limit is 10');
   });
 
   test('unknown quota overrides fail where the check is added', () => {

@@ -3,6 +3,7 @@ import { CfnPipeline } from 'aws-cdk-lib/aws-codepipeline';
 import { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { IConstruct } from 'constructs';
 import { pipelineFromResource } from './from-cloudformation';
+import { bucketVersioning } from './bucket-versioning';
 import { BucketFacts, PipelineModel } from './pipeline-model';
 
 /**
@@ -42,8 +43,7 @@ function bucketFactsOf(stack: Stack, account: string | undefined): Record<string
   for (const construct of stack.node.findAll() as IConstruct[]) {
     if (!(construct instanceof CfnBucket) || Stack.of(construct) !== stack) continue;
     const properties = renderedProperties(construct);
-    const versioning = properties.VersioningConfiguration as { Status?: unknown } | undefined;
-    const fact: BucketFacts = { versioned: versioning?.Status === 'Enabled', account };
+    const fact: BucketFacts = { versioned: bucketVersioning(properties.VersioningConfiguration), account };
     facts[JSON.stringify(stack.resolve(construct.ref))] = fact;
     if (typeof properties.BucketName === 'string') facts[properties.BucketName] = fact;
   }

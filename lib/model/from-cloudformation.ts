@@ -1,4 +1,5 @@
 import { modelFromDeclaration } from './from-declaration';
+import { bucketVersioning } from './bucket-versioning';
 import { BucketFacts, PipelineContext, PipelineModel } from './pipeline-model';
 import { accountOfArn } from './values';
 
@@ -66,8 +67,7 @@ function bucketFacts(resources: Record<string, TemplateResource>, account?: stri
   for (const [logicalId, resource] of Object.entries(resources)) {
     if (resource.Type !== BUCKET_RESOURCE_TYPE) continue;
     const properties = resource.Properties ?? {};
-    const versioning = properties.VersioningConfiguration as { Status?: unknown } | undefined;
-    const fact: BucketFacts = { versioned: versioning?.Status === 'Enabled', account };
+    const fact: BucketFacts = { versioned: bucketVersioning(properties.VersioningConfiguration), account };
     facts[JSON.stringify({ Ref: logicalId })] = fact;
     if (typeof properties.BucketName === 'string') facts[properties.BucketName] = fact;
   }

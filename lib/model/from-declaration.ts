@@ -68,6 +68,7 @@ function actionFrom(action: Record<string, unknown>, where: string, unresolvedPa
     },
     runOrder: optionalNumber(field(action, 'runOrder')),
     configuration: configurationFrom(configuration),
+    nonTextConfiguration: nonTextKeys(configuration),
     inputArtifacts: artifactsFrom(field(action, 'inputArtifacts'), `${where}.inputArtifacts`, unresolvedParts),
     outputArtifacts: artifactsFrom(field(action, 'outputArtifacts'), `${where}.outputArtifacts`, unresolvedParts),
     roleArn: optionalScalar<string>(field(action, 'roleArn')),
@@ -83,6 +84,15 @@ function configurationFrom(configuration: unknown): Record<string, Maybe<string 
   return Object.fromEntries(
     Object.entries(asRecord(configuration)).map(([key, value]) => [key, scalar<string | number | boolean>(value)]),
   );
+}
+
+/** Keys of a literal configuration whose values are JSON structures rather than text or intrinsics. */
+function nonTextKeys(configuration: unknown): string[] | undefined {
+  if (typeof configuration !== 'object' || configuration === null || isIntrinsic(configuration)) return undefined;
+  const keys = Object.entries(asRecord(configuration))
+    .filter(([, value]) => typeof value === 'object' && value !== null && !isIntrinsic(value))
+    .map(([key]) => key);
+  return keys.length > 0 ? keys : undefined;
 }
 
 /**

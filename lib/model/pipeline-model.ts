@@ -42,6 +42,11 @@ export interface ActionModel {
   readonly runOrder?: Maybe<number | string>;
   /** Configuration values as given: strings, or booleans/numbers that CloudFormation stringifies. */
   readonly configuration: Readonly<Record<string, Maybe<string | number | boolean>>>;
+  /**
+   * Configuration keys whose value is a JSON object or list rather than text (the API takes only
+   * strings). Their values stand in `configuration` as unknown, so that no other rule misreads them.
+   */
+  readonly nonTextConfiguration?: readonly string[];
   readonly inputArtifacts: readonly ArtifactRef[];
   readonly outputArtifacts: readonly ArtifactRef[];
   readonly roleArn?: Maybe<string>;
@@ -88,8 +93,8 @@ export interface PipelineContext {
 }
 
 export interface BucketFacts {
-  /** Whether versioning is enabled on the bucket. */
-  readonly versioned: boolean;
+  /** Whether versioning is enabled on the bucket; undefined when only known at deploy time. */
+  readonly versioned: boolean | undefined;
   /** The account the bucket is in, when known. */
   readonly account?: string;
 }

@@ -9,11 +9,19 @@ const MAX_VALUE = 1000;
 export const configurationLengths: Rule = {
   id: 'configuration-lengths',
   severity: 'error',
-  description: 'Action configuration key and value lengths',
+  description: 'Action configuration keys and values: lengths, values as text',
   limit: `key 1–${MAX_KEY}, value 1–${MAX_VALUE} characters`,
   source: Sources.API,
   *check(pipeline) {
     for (const { stage, action } of allActions(pipeline)) {
+      for (const key of action.nonTextConfiguration ?? []) {
+        yield {
+          stage,
+          action,
+          message: `configuration value ${key} is a JSON object or list; the API takes text`,
+          fix: `write ${key} as a string (for ParameterOverrides, the JSON object as a string).`,
+        };
+      }
       for (const [key, value] of Object.entries(action.configuration)) {
         if (key.length === 0 || key.length > MAX_KEY) {
           yield { stage, action, message: `configuration key "${key}" is ${key.length} characters; keys take 1–${MAX_KEY}`, fix: 'use the configuration key the action type defines.' };

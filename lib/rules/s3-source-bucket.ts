@@ -26,7 +26,7 @@ export const s3SourceBucket: Rule = {
         continue;
       }
       const facts = pipeline.context.buckets?.[describeValue(bucket)];
-      if (facts && !facts.versioned) {
+      if (facts?.versioned === false) {
         yield { stage, action, message: `the S3 source reads bucket ${describeValue(bucket)}, which is not versioned`, fix: 'enable versioning on the bucket (VersioningConfiguration Status Enabled; versioned: true in CDK).' };
       }
       const account = facts?.account ?? accountOfAction(pipeline, action);

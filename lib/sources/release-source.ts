@@ -5,6 +5,7 @@ import * as codepipeline_actions from 'aws-cdk-lib/aws-codepipeline-actions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct, IConstruct } from 'constructs';
 import { acknowledgeS3SourceGrants } from './source-evidence';
+import { bucketVersioning } from '../model/bucket-versioning';
 
 /** Names every source shares. */
 export interface ReleaseSourceNames {
@@ -180,8 +181,8 @@ function requireVersioning(scope: Construct, bucket: s3.IBucket): void {
   if (!(resource instanceof s3.CfnBucket) || Stack.of(resource) === Stack.of(scope)) return;
   scope.node.addValidation({
     validate: () => {
-      const versioning = Stack.of(resource).resolve(resource.versioningConfiguration) as { status?: string } | undefined;
-      return versioning?.status === 'Enabled'
+      // Only a literal "not enabled" is an error: a deploy-time value is CloudFormation's to decide.
+      return bucketVersioning(Stack.of(resource).resolve(resource.versioningConfiguration)) !== false
         ? []
         : [`[s3-source-bucket] the S3 source reads bucket ${bucket.node.path}, which is not versioned: enable versioning on the bucket (versioned: true).`];
     },

@@ -241,6 +241,35 @@ describe('pipelinesFromTemplate', () => {
     expect(models.flatMap((m) => validatePipeline(m))).toEqual([]);
   });
 
+  test('a configuration value written as a JSON object (not text, not an intrinsic) is reported, not skipped', () => {
+    const [model] = pipelinesFromTemplate({
+      Resources: {
+        P: {
+          Type: 'AWS::CodePipeline::Pipeline',
+          Properties: {
+            Name: 'release',
+            Stages: [
+              { Name: 'Source', Actions: [{ Name: 'Source', ActionTypeId: { Category: 'Source', Owner: 'AWS', Provider: 'S3', Version: '1' }, Configuration: { S3Bucket: 'b', S3ObjectKey: 'k' }, OutputArtifacts: [{ Name: 'Src' }] }] },
+              {
+                Name: 'Deploy',
+                Actions: [{
+                  Name: 'Deploy',
+                  ActionTypeId: { Category: 'Deploy', Owner: 'AWS', Provider: 'CloudFormation', Version: '1' },
+                  InputArtifacts: [{ Name: 'Src' }],
+                  Configuration: { ActionMode: 'CREATE_UPDATE', StackName: 'app', TemplatePath: 'Src::t.yaml', RoleArn: { 'Fn::GetAtt': ['Role', 'Arn'] }, ParameterOverrides: { Env: 'test' } },
+                }],
+              },
+            ],
+          },
+        },
+      },
+    }, { account: '111111111111', region: 'us-east-1' });
+    expect(model.stages[1].actions[0].nonTextConfiguration).toEqual(['ParameterOverrides']);
+    expect(validatePipeline(model).map((f) => f.message)).toEqual([
+      'configuration value ParameterOverrides is a JSON object or list; the API takes text (CodePipeline API reference). Fix: write ParameterOverrides as a string (for ParameterOverrides, the JSON object as a string).',
+    ]);
+  });
+
   test('turns the template\'s list of regional ArtifactStores into a map by region', () => {
     const [model] = pipelinesFromTemplate({
       Resources: {

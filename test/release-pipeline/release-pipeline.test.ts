@@ -5,6 +5,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as codecommit from 'aws-cdk-lib/aws-codecommit';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { PipelineChecks } from '../../lib/checks';
 import { ReleasePipeline } from '../../lib/release-pipeline';
 import { ReleaseSource } from '../../lib/sources';
 import { ChangeSetStage, TestStackStage } from '../../lib/stages';
@@ -100,6 +101,14 @@ describe('ReleasePipeline', () => {
     const quiet = pipelineStack();
     release(quiet.stack, quiet.source, [new TestStackStage({ stackName: 'Test-App', templatePath: 'app.yaml', executionRole: quiet.executionRole })], { diagrams: false });
     expect(fs.readdirSync(quiet.app.synth().directory).filter((f) => f.endsWith('.pipeline.svg'))).toEqual([]);
+  });
+
+  test('without its checks prop it yields to a check on an enclosing scope', () => {
+    const { app, stack, source, executionRole } = pipelineStack();
+    const stages = Array.from({ length: 10 }, (_, i) => new TestStackStage({ stageName: `Test${i}`, stackName: `Test-App${i}`, templatePath: 'app.yaml', executionRole }));
+    release(stack, source, stages);
+    PipelineChecks.of(app, { quotas: 'classic' });
+    expect(() => Template.fromStack(stack)).toThrow('[Pipeline/Release/Pipeline] [stage-count] pipeline "release": the pipeline has 11 stages; the limit is 10');
   });
 
   test('invalid: no stages, duplicate stage names', () => {

@@ -109,6 +109,13 @@ describe('s3-source-bucket', () => {
     expect(check(versioned, s3SourceBucket)).toEqual([]);
     expect(check(pipeline(), s3SourceBucket)).toEqual([]);
   });
+
+  test('a bucket whose versioning is only known at deploy time (Fn::If) is not reported', () => {
+    const conditional = pipeline({
+      context: { account: PIPELINE_ACCOUNT, buckets: { 'source-bucket': { versioned: undefined, account: PIPELINE_ACCOUNT } } },
+    });
+    expect(check(conditional, s3SourceBucket)).toEqual([]);
+  });
 });
 
 describe('source-region', () => {
