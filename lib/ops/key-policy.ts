@@ -13,6 +13,11 @@ export interface DecryptAccess {
   readonly conditional?: boolean;
   /** The Sid (or index) of a Deny statement that takes the access away. */
   readonly deniedBy?: string;
+  /**
+   * The Sid (or index) of a Deny statement that applies only under conditions pipectl does not
+   * evaluate (e.g. `aws:SecureTransport`, `kms:ViaService`): it may or may not take the access away.
+   */
+  readonly conditionallyDeniedBy?: string;
 }
 
 interface Statement {
@@ -43,23 +48,32 @@ export function parseKeyPolicy(text: string): Statement[] {
 /** Whether `roleArn` (in `account`) may call kms:Decrypt under the key policy `statements`. */
 export function decryptAccess(statements: readonly Statement[], account: string, roleArn: string): DecryptAccess {
   let allow: DecryptAccess = { allowed: false };
+  let conditionalDeny: string | undefined;
   for (const [index, statement] of statements.entries()) {
     if (!grantsDecrypt(statement)) continue;
     const principal = matchingPrincipal(statement.Principal, account, roleArn);
     if (!principal) continue;
     const callerAccounts = conditionValues(statement.Condition, 'kms:calleraccount');
     if (callerAccounts && !callerAccounts.includes(account)) continue;
+    const name = statement.Sid ?? `statement ${index}`;
     if (statement.Effect === 'Deny') {
-      return { allowed: false, deniedBy: statement.Sid ?? `statement ${index}` };
+      // A Deny that holds whatever the request is takes the access away; one behind conditions
+      // pipectl cannot evaluate (TLS, the calling service…) is reported, not assumed to apply.
+      if (!hasUnevaluatedConditions(statement)) return { allowed: false, deniedBy: name };
+      conditionalDeny ??= name;
     }
     if (statement.Effect === 'Allow' && !allow.allowed) {
-      const otherConditions = Object.values(statement.Condition ?? {}).some((keys) =>
-        Object.keys(keys).some((key) => key.toLowerCase() !== 'kms:calleraccount'),
-      );
-      allow = { allowed: true, via: principal, conditional: otherConditions || undefined };
+      allow = { allowed: true, via: principal, conditional: hasUnevaluatedConditions(statement) || undefined };
     }
   }
-  return allow;
+  return conditionalDeny ? { ...allow, conditionallyDeniedBy: conditionalDeny } : allow;
+}
+
+/** Conditions other than kms:CallerAccount, which is the only one evaluated here. */
+function hasUnevaluatedConditions(statement: Statement): boolean {
+  return Object.values(statement.Condition ?? {}).some((keys) =>
+    Object.keys(keys).some((key) => key.toLowerCase() !== 'kms:calleraccount'),
+  );
 }
 
 function grantsDecrypt(statement: Statement): boolean {

@@ -73,7 +73,7 @@ export async function verifyKeys(client: CodePipelineApi, kmsFor: KmsFactory, pi
         ? undefined
         : access.deniedBy
           ? `the key policy denies kms:Decrypt to account ${role.account} (${access.deniedBy})`
-          : `the key policy does not allow account ${role.account} to call kms:Decrypt: add arn:aws:iam::${role.account}:root ` +
+          : `the key policy does not allow account ${role.account} to call kms:Decrypt: add arn:${role.roleArn.split(':')[1]}:iam::${role.account}:root ` +
             `(or ${role.roleArn}) as a principal of a statement allowing kms:Decrypt and kms:DescribeKey`;
       reports.push({ ...role, access, problem });
     }

@@ -35,6 +35,18 @@ test('an explicit Deny wins and is named', () => {
   expect(decryptAccess(statements, '222222222222', ROLE)).toEqual({ allowed: false, deniedBy: 'NoTest' });
 });
 
+test('a Deny behind conditions pipectl cannot evaluate is reported, not taken as a denial', () => {
+  const statements = parseKeyPolicy(
+    policy(
+      { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::222222222222:root' }, Action: 'kms:*' },
+      { Sid: 'TlsOnly', Effect: 'Deny', Principal: '*', Action: 'kms:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+    ),
+  );
+  expect(decryptAccess(statements, '222222222222', ROLE)).toEqual({
+    allowed: true, via: 'arn:aws:iam::222222222222:root', conditional: undefined, conditionallyDeniedBy: 'TlsOnly',
+  });
+});
+
 test('a kms:CallerAccount condition is evaluated; other conditions are flagged', () => {
   const star = (condition: object): string => policy({ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'kms:Decrypt', Condition: condition });
   expect(decryptAccess(parseKeyPolicy(star({ StringEquals: { 'kms:CallerAccount': '333333333333' } })), '222222222222', ROLE).allowed).toBe(false);

@@ -33,7 +33,11 @@ function renderReport(report: VerifyKeysReport): string {
   for (const role of report.roles) {
     const head = `${role.problem ? 'MISSING' : 'OK     '} ${role.roleArn} (account ${role.account}, ${role.region}) for ${role.actions.join(', ')}`;
     if (role.problem) lines.push(`${head}\n        ${role.problem}`);
-    else lines.push(`${head}\n        allowed by ${role.access.via}${role.access.conditional ? ' (under conditions pipectl does not evaluate)' : ''}`);
+    else {
+      const conditional = role.access.conditional ? ' (under conditions pipectl does not evaluate)' : '';
+      const deny = role.access.conditionallyDeniedBy ? `; Deny ${role.access.conditionallyDeniedBy} may apply under conditions pipectl does not evaluate` : '';
+      lines.push(`${head}\n        allowed by ${role.access.via}${conditional}${deny}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }
