@@ -131,12 +131,14 @@ export class CrossAccountArtifactStore extends Construct implements TargetArtifa
     Stack.of(this).addStackDependency(target, `the key and bucket policies name ${target.node.id}'s roles, which must exist first`);
 
     this.allow(target, 'action', ['s3:GetObject', 's3:GetObjectVersion'], ['kms:Decrypt']);
-    if (target.artifactAccess.actionRoleWrites) this.allow(target, 'action', ['s3:PutObject'], ['kms:GenerateDataKey']);
-    if (target.artifactAccess.executionRoleReads) this.allow(target, 'execution', ['s3:GetObject', 's3:GetObjectVersion'], ['kms:Decrypt']);
+    this.artifactAccessChanged(target);
     target.onArtifactAccessChange(this);
   }
 
-  /** @internal follows `allowArtifactWrites()` / `allowExecutionRoleArtifactReads()` made after `addTarget()`. */
+  /**
+   * @internal grants what the target's `allowArtifactWrites()` / `allowExecutionRoleArtifactReads()`
+   * ask for and was not granted yet: when the target is added, and on each later call.
+   */
   public artifactAccessChanged(target: DeploymentTarget): void {
     const previous = this.grantedAccess.get(target) ?? { writes: false, executionReads: false };
     if (target.artifactAccess.actionRoleWrites && !previous.writes) {

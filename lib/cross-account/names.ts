@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { isCloudFormationName } from '../model/cloudformation-names';
 
 /**
  * Input checks for the values cross-account names are built from. Every name that crosses an account
@@ -28,7 +29,7 @@ export function assertRegion(where: string, prop: string, value: string): void {
  */
 export function assertStackName(where: string, value: string): void {
   assertLiteral(where, 'stackName', value);
-  if (!/^[A-Za-z][A-Za-z0-9-]{0,127}$/.test(value)) {
+  if (!isCloudFormationName(value)) {
     throw new Error(`${where}: stackName "${value}" is not a CloudFormation stack name: it must start with a letter and contain only letters, digits and hyphens, at most 128 characters.`);
   }
 }
@@ -39,7 +40,7 @@ export function assertStackName(where: string, value: string): void {
  */
 export function assertChangeSetName(where: string, value: string): void {
   assertLiteral(where, 'changeSetName', value);
-  if (!/^[A-Za-z][A-Za-z0-9-]{0,127}$/.test(value)) {
+  if (!isCloudFormationName(value)) {
     throw new Error(`${where}: changeSetName "${value}" is not a CloudFormation change set name: it must start with a letter and contain only letters, digits and hyphens, at most 128 characters.`);
   }
 }

@@ -49,8 +49,11 @@ export function pipelinesFromDocument(document: unknown, file?: string): Pipelin
     );
   }
   const decl = declaration as Record<string, unknown>;
+  // get-pipeline's metadata names the pipeline's own ARN: its region and account.
+  const pipelineArn = (record.metadata as { pipelineArn?: unknown } | undefined)?.pipelineArn;
+  const [, , , region, account] = typeof pipelineArn === 'string' ? pipelineArn.split(':') : [];
   const roleArn = typeof decl.roleArn === 'string' ? decl.roleArn : undefined;
-  return [modelFromDeclaration(decl, { account: accountOfArn(roleArn) }, { file })];
+  return [modelFromDeclaration(decl, { account: account || accountOfArn(roleArn), region: region || undefined }, { file })];
 }
 
 function parseDocument(text: string, file: string): unknown {

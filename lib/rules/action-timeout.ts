@@ -2,6 +2,10 @@ import { isUnresolved } from '../model/values';
 import { allActions, categoryOf } from '../model/walk';
 import { Rule, Sources } from './rule';
 
+/** The API's range for an action's timeoutInMinutes (manual approvals only). */
+export const MIN_ACTION_TIMEOUT_MINUTES = 5;
+export const MAX_ACTION_TIMEOUT_MINUTES = 86400;
+
 /** @see https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_ActionDeclaration.html */
 export const actionTimeout: Rule = {
   id: 'action-timeout',
@@ -23,7 +27,7 @@ export const actionTimeout: Rule = {
         };
         continue;
       }
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < 5 || value > 86400) {
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < MIN_ACTION_TIMEOUT_MINUTES || value > MAX_ACTION_TIMEOUT_MINUTES) {
         yield {
           stage,
           action,

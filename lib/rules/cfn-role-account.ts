@@ -1,4 +1,5 @@
 import { accountOfArn, known } from '../model/values';
+import { accountOfAction } from './account-of-action';
 import { cloudFormationActions } from './cloudformation-action';
 import { Rule, Sources } from './rule';
 
@@ -17,7 +18,7 @@ export const cfnRoleAccount: Rule = {
     for (const { stage, action } of cloudFormationActions(pipeline)) {
       const stackRoleAccount = accountOfArn(known(action.configuration.RoleArn as string | undefined));
       if (stackRoleAccount === undefined) continue;
-      const actionAccount = action.roleArn !== undefined ? accountOfArn(action.roleArn) : pipeline.context.account;
+      const actionAccount = accountOfAction(pipeline, action);
       if (actionAccount === undefined || actionAccount === stackRoleAccount) continue;
       yield {
         stage,

@@ -1,9 +1,9 @@
+import { MAX_CLOUDFORMATION_NAME, isCloudFormationName } from '../model/cloudformation-names';
 import { isUnresolved } from '../model/values';
 import { cloudFormationActions } from './cloudformation-action';
 import { Rule, Sources } from './rule';
 
-const PATTERN = /^[A-Za-z][A-Za-z0-9-]*$/;
-const MAX = 128;
+const MAX = MAX_CLOUDFORMATION_NAME;
 
 /** @see https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html */
 export const cfnStackName: Rule = {
@@ -21,7 +21,7 @@ export const cfnStackName: Rule = {
         continue;
       }
       const name = String(value);
-      if (name.length > MAX || !PATTERN.test(name)) {
+      if (!isCloudFormationName(name)) {
         yield {
           stage,
           action,

@@ -5,10 +5,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import { MAX_ACTION_TIMEOUT_MINUTES, MIN_ACTION_TIMEOUT_MINUTES } from '../rules/action-timeout';
 
-/** The service's range for an approval's timeout, and its default. */
-const MIN_TIMEOUT_MINUTES = 5;
-const MAX_TIMEOUT_MINUTES = 86400;
 
 /**
  * A manual approval between two steps of a release stage.
@@ -52,7 +50,7 @@ export function validateApprovalProps(approval: ApprovalProps, where: string): v
   const timeout = approval.timeout;
   if (timeout !== undefined && !Token.isUnresolved(timeout.toString())) {
     const minutes = timeout.toMinutes({ integral: false });
-    if (minutes < MIN_TIMEOUT_MINUTES || minutes > MAX_TIMEOUT_MINUTES) {
+    if (minutes < MIN_ACTION_TIMEOUT_MINUTES || minutes > MAX_ACTION_TIMEOUT_MINUTES) {
       throw new Error(`${where}.timeout is ${timeout.toHumanString()}; a manual approval's timeout must be between 5 minutes and 60 days (86400 minutes).`);
     }
     if (!Number.isInteger(minutes)) {

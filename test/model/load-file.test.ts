@@ -20,11 +20,11 @@ function file(name: string, text: string): string {
 }
 
 describe('get-pipeline output', () => {
-  test('is read as the declaration under "pipeline", with the account of its role', () => {
+  test('is read as the declaration under "pipeline", with the region and account of its ARN', () => {
     const [model] = loadPipelineFile(GET_PIPELINE);
     expect(model.name).toBe('orders-release');
     expect(model.pipelineType).toBe('V2');
-    expect(model.context).toEqual({ account: '111111111111' });
+    expect(model.context).toEqual({ account: '111111111111', region: 'us-east-1' });
     expect(model.origin).toEqual({ file: GET_PIPELINE });
     expect(model.stages.map((s) => s.actions.map((a) => [a.name, a.runOrder, a.roleArn, a.timeoutInMinutes]))).toEqual([
       [['Template', 1, undefined, undefined]],
@@ -36,11 +36,18 @@ describe('get-pipeline output', () => {
     expect(validatePipeline(loadPipelineFile(GET_PIPELINE)[0])).toEqual([]);
   });
 
-  test('a bare declaration reads the same as get-pipeline output', () => {
+  test('a bare declaration reads the same as get-pipeline output, with the account of its role', () => {
     const bare = file('bare.json', JSON.stringify(output().pipeline));
     const [fromBare] = loadPipelineFile(bare);
     const [fromOutput] = loadPipelineFile(GET_PIPELINE);
-    expect({ ...fromBare, origin: undefined }).toEqual({ ...fromOutput, origin: undefined });
+    expect(fromBare.context).toEqual({ account: '111111111111', region: undefined });
+    expect({ ...fromBare, origin: undefined, context: undefined }).toEqual({ ...fromOutput, origin: undefined, context: undefined });
+  });
+
+  test('a source action in another region than the pipeline ARN\'s is found', () => {
+    const changed = output();
+    changed.pipeline.stages[0].actions[0].region = 'eu-west-1';
+    expect(validatePipeline(pipelinesFromDocument(changed, 'orders.json')[0]).map((f) => f.ruleId)).toEqual(['source-region']);
   });
 
   test('a cross-account action with the AWS managed key is found, with the file and location', () => {

@@ -2,7 +2,7 @@ import { CliIo, ExitCode } from '../io';
 import { AwsOptions, createCodePipelineClient } from '../../ops/clients';
 import { checkName } from '../../ops/names';
 import { runOperation } from '../../ops/run-operation';
-import { DEFAULT_DISABLE_REASON, checkReason, setInboundTransition } from '../../ops/transition';
+import { DEFAULT_DISABLE_REASON, setInboundTransition } from '../../ops/transition';
 
 export interface TransitionOptions extends AwsOptions {
   readonly reason?: string;
@@ -19,7 +19,6 @@ export async function transitionCommand(
   checkName('pipeline', pipeline);
   checkName('stage', stage);
   const enable = change === 'enable';
-  if (!enable) checkReason(options.reason ?? DEFAULT_DISABLE_REASON);
   return runOperation(io, { pipeline, stage }, async () => {
     await setInboundTransition(createCodePipelineClient(options), { pipeline, stage, enable, reason: options.reason });
     io.out(
