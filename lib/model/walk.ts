@@ -75,3 +75,13 @@ export function actionPartKnown(
 export function stageActionsKnown(pipeline: PipelineModel, stageIndex: number): boolean {
   return !pipeline.unresolvedParts?.includes(`stages[${stageIndex}].actions`);
 }
+
+/** How many actions of the stage run at each literal runOrder (unresolved ones are left out). */
+export function actionsByRunOrder(stage: StageModel): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const action of stage.actions) {
+    const order = runOrderOf(action);
+    if (order !== undefined) counts.set(order, (counts.get(order) ?? 0) + 1);
+  }
+  return counts;
+}

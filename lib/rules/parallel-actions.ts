@@ -1,4 +1,4 @@
-import { runOrderOf } from '../model/walk';
+import { actionsByRunOrder } from '../model/walk';
 import { Rule, Sources } from './rule';
 
 /** @see https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html */
@@ -11,12 +11,7 @@ export const parallelActions: Rule = {
   *check(pipeline, { quotas }) {
     const max = quotas.quotas.maxParallelActionsPerStage;
     for (const stage of pipeline.stages) {
-      const byRunOrder = new Map<number, number>();
-      for (const action of stage.actions) {
-        const order = runOrderOf(action);
-        if (order !== undefined) byRunOrder.set(order, (byRunOrder.get(order) ?? 0) + 1);
-      }
-      for (const [order, count] of byRunOrder) {
+      for (const [order, count] of actionsByRunOrder(stage)) {
         if (count > max) {
           yield {
             stage,

@@ -1,4 +1,4 @@
-import { runOrderOf } from '../model/walk';
+import { actionsByRunOrder } from '../model/walk';
 import { Rule, Sources } from './rule';
 
 /** @see https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html */
@@ -11,11 +11,7 @@ export const sequentialActions: Rule = {
   *check(pipeline, { quotas }) {
     const max = quotas.quotas.maxSequentialActionsPerStage;
     for (const stage of pipeline.stages) {
-      const orders = new Set<number>();
-      for (const action of stage.actions) {
-        const order = runOrderOf(action);
-        if (order !== undefined) orders.add(order);
-      }
+      const orders = actionsByRunOrder(stage);
       if (orders.size > max) {
         yield {
           stage,
