@@ -19,8 +19,6 @@ export interface Unresolved {
 /** Either a literal value or one that is only known at deploy time. */
 export type Maybe<T> = T | Unresolved;
 
-export type ActionCategory = 'Source' | 'Build' | 'Test' | 'Deploy' | 'Approval' | 'Invoke' | 'Compute';
-
 export interface ActionTypeId {
   readonly category: Maybe<string>;
   readonly owner: Maybe<string>;

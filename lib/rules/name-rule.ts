@@ -10,6 +10,13 @@ interface NamedThing {
   readonly optional?: boolean;
 }
 
+/** The API's pipeline, stage and action name shape: 1–100 of letters, digits, ".", "@", "_" and "-". */
+export const ENTITY_NAME = {
+  pattern: /^[A-Za-z0-9.@_-]+$/,
+  allowed: 'letters, digits, ".", "@", "_" and "-"',
+  maxLength: 100,
+} as const;
+
 export interface NameRuleProps {
   readonly id: string;
   /** What is named, e.g. "stage name". */
