@@ -170,7 +170,7 @@ function report(
   lines.push('Cost per environment (least-squares slope of wall time in N, validator off):', '');
   for (const variant of VARIANT_NAMES) {
     const line = fitLine(SIZES, SIZES.map((n) => cellOf(cells, variant, n, false).wallMs));
-    lines.push(`- ${VARIANTS[variant].name}: ${line.slope.toFixed(1)} ms per environment, intercept ${line.intercept.toFixed(0)} ms, R² ${line.r2.toFixed(3)}`);
+    lines.push(`- ${VARIANTS[variant].title}: ${line.slope.toFixed(1)} ms per environment, intercept ${line.intercept.toFixed(0)} ms, R² ${line.r2.toFixed(3)}`);
   }
   lines.push('');
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

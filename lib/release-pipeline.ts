@@ -37,6 +37,16 @@ export interface ReleasePipelineProps {
    */
   readonly pipelineType?: codepipeline.PipelineType;
   /**
+   * Whether the actions that run in the pipeline account without a role of their own (the source,
+   * the build, the manual approvals) run as the pipeline role, as they do in a pipeline made in the
+   * console. With `false`, aws-cdk-lib creates a role for each of them that the pipeline role
+   * assumes: one more IAM role per approval, against IAM's quota of 1,000 roles per account, and a
+   * slower synth. Cross-account actions always use their target's action role.
+   * @default true
+   * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/security-iam.html
+   */
+  readonly usePipelineRoleForActions?: boolean;
+  /**
    * Options of the rule engine that checks this pipeline at synth (quota profile, raised quotas).
    * @default - the current quotas, unless a `PipelineChecks.of()` on an enclosing scope says otherwise
    */
@@ -99,6 +109,7 @@ export class ReleasePipeline extends Construct {
       role: store?.pipelineRole,
       // Each release is reviewed by a person; a pipeline update must not start a release by itself.
       restartExecutionOnUpdate: false,
+      usePipelineRoleForActions: props.usePipelineRoleForActions ?? true,
     });
     const sourceStage = this.pipeline.addStage({ stageName: props.source.stageName, actions: [props.source.bind(this)] });
     props.source.bound(this.pipeline.node.findChild(sourceStage.stageName), this.pipeline.artifactBucket);

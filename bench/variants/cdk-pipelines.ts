@@ -17,7 +17,6 @@ class AppStage extends Stage {
  * with a manual approval before it; cross-account through the bootstrap roles.
  */
 export const cdkPipelines: Variant = {
-  name: 'CDK Pipelines',
   build(app, environments) {
     const stack = new Stack(app, 'Pipeline', { env: { account: PIPELINE_ACCOUNT, region: REGION } });
     const sourceBucket = new s3.Bucket(stack, 'Sources', { versioned: true });

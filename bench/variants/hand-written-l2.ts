@@ -12,7 +12,6 @@ import { PIPELINE_ACCOUNT, REGION, Variant, applicationStatements, targetAccount
  * execution roles, and per environment a change set, an approval and its execution.
  */
 export const handWrittenL2: Variant = {
-  name: 'hand-written L2',
   build(app, environments) {
     const pipelineStack = new Stack(app, 'Pipeline', { env: { account: PIPELINE_ACCOUNT, region: REGION } });
     const pipelineRoleName = 'release-pipeline-role';

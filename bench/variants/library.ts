@@ -8,7 +8,6 @@ import { PIPELINE_ACCOUNT, REGION, Variant, applicationStatements, targetAccount
 
 /** The release pipeline with this library: a DeploymentTarget per account, a ChangeSetStage each. */
 export const library: Variant = {
-  name: 'cdk-delivery-pipelines',
   build(app, environments) {
     const identity = new PipelineIdentity({ pipelineAccount: PIPELINE_ACCOUNT, region: REGION, name: 'release' });
     const targets = Array.from({ length: environments }, (_, i) =>

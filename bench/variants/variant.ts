@@ -3,7 +3,6 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 
 /** One way to write the benchmark's release pipeline. */
 export interface Variant {
-  readonly name: string;
   /** Adds the pipeline with `environments` cross-account change-set stages (each with an approval) to the app. */
   build(app: App, environments: number): void;
 }

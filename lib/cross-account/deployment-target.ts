@@ -1,6 +1,7 @@
 import { Annotations, Stack, StackProps, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { DirectRole, StatementJson, allowStatement } from './direct-role';
 import { assertAccountId, assertChangeSetName, assertStackName } from './names';
 import { PipelineIdentity } from './pipeline-identity';
 
@@ -78,8 +79,8 @@ export class DeploymentTarget extends Stack {
   /** The CloudFormation service role: pass as `deploymentRole` to CloudFormation actions. */
   public readonly executionRole: iam.IRole;
 
-  private readonly actionRoleResource: iam.Role;
-  private readonly executionRoleResource: iam.Role;
+  private readonly actionRoleResource: DirectRole;
+  private readonly executionRoleResource: DirectRole;
   private readonly stacks = new Map<string, StackAccess>();
   private readonly listeners: TargetArtifactAccessListener[] = [];
   private access: TargetArtifactAccess = { actionRoleWrites: false, executionRoleReads: false };
@@ -101,26 +102,31 @@ export class DeploymentTarget extends Stack {
     });
     this.identity = identity;
 
-    this.actionRoleResource = new iam.Role(this, 'ActionRole', {
+    // Both roles are DirectRoles: their statements are known here, so they skip aws-cdk-lib's grant
+    // machinery, which made target stacks the largest part of a release pipeline's synth time.
+    this.actionRoleResource = new DirectRole(this, 'ActionRole', {
       roleName: identity.actionRoleName,
       description: `Assumed by the ${identity.name} pipeline role to run CloudFormation actions in this account`,
       // The account principal with an aws:PrincipalArn condition, not the pipeline role's ARN as
       // principal: IAM rejects a trust policy naming a role that does not exist yet, and this stack
       // deploys before the pipeline stack creates that role.
-      assumedBy: new iam.ArnPrincipal(`arn:${identity.partition}:iam::${identity.pipelineAccount}:root`).withConditions({
-        ArnEquals: { 'aws:PrincipalArn': identity.pipelineRoleArn },
-      }),
+      trust: {
+        Action: 'sts:AssumeRole',
+        Condition: { ArnEquals: { 'aws:PrincipalArn': identity.pipelineRoleArn } },
+        Effect: 'Allow',
+        Principal: { AWS: `arn:${identity.partition}:iam::${identity.pipelineAccount}:root` },
+      },
     });
 
-    this.executionRoleResource = new iam.Role(this, 'ExecutionRole', {
+    this.executionRoleResource = new DirectRole(this, 'ExecutionRole', {
       roleName: identity.executionRoleName,
       description: `CloudFormation service role for the stacks the ${identity.name} pipeline deploys`,
-      assumedBy: new iam.ServicePrincipal('cloudformation.amazonaws.com'),
+      trust: { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'cloudformation.amazonaws.com' } },
       managedPolicies: administratorAccess
         ? [iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess')]
         : executionManagedPolicies,
     });
-    for (const statement of executionStatements) this.executionRoleResource.addToPrincipalPolicy(statement);
+    for (const statement of executionStatements) this.executionRoleResource.addStatement(statement);
     if (administratorAccess) {
       Annotations.of(this).addWarningV2('cdk-delivery-pipelines:administratorExecutionRole',
         `The CloudFormation execution role ${identity.executionRoleName} in account ${account} has AdministratorAccess: whoever can change the templates the pipeline deploys controls the account. Prefer executionStatements scoped to what the stacks create.`);
@@ -172,10 +178,10 @@ export class DeploymentTarget extends Stack {
     if (!access) {
       access = { direct: false, changeSets: new Set() };
       this.stacks.set(stackName, access);
-      this.actionRoleResource.addToPrincipalPolicy(new iam.PolicyStatement({
-        actions: ['cloudformation:DescribeStacks', 'cloudformation:DescribeStackEvents'],
-        resources: [this.stackArn(stackName)],
-      }));
+      this.actionRoleResource.addStatement(allowStatement(
+        ['cloudformation:DescribeStacks', 'cloudformation:DescribeStackEvents'],
+        [this.stackArn(stackName)],
+      ));
       Validations.of(this.actionRoleResource).acknowledge({
         id: `AwsSolutions-IAM5[Resource::${this.stackArn(stackName)}]`,
         reason: 'The stack is named exactly; the trailing * is the stack ID CloudFormation assigns when it creates the stack, so it cannot be written in advance.',
@@ -184,22 +190,22 @@ export class DeploymentTarget extends Stack {
     if (options.changeSetName === undefined) {
       if (access.direct) return;
       access.direct = true;
-      this.actionRoleResource.addToPrincipalPolicy(new iam.PolicyStatement({
-        actions: ['cloudformation:CreateStack', 'cloudformation:UpdateStack', 'cloudformation:DeleteStack',
+      this.actionRoleResource.addStatement(allowStatement(
+        ['cloudformation:CreateStack', 'cloudformation:UpdateStack', 'cloudformation:DeleteStack',
           'cloudformation:GetTemplate', 'cloudformation:GetStackPolicy', 'cloudformation:SetStackPolicy'],
-        resources: [this.stackArn(stackName)],
-      }));
+        [this.stackArn(stackName)],
+      ));
     } else {
       if (access.changeSets.has(options.changeSetName)) return;
       access.changeSets.add(options.changeSetName);
-      this.actionRoleResource.addToPrincipalPolicy(new iam.PolicyStatement({
-        actions: ['cloudformation:CreateChangeSet', 'cloudformation:DescribeChangeSet',
+      this.actionRoleResource.addStatement(allowStatement(
+        ['cloudformation:CreateChangeSet', 'cloudformation:DescribeChangeSet',
           'cloudformation:DeleteChangeSet', 'cloudformation:ExecuteChangeSet'],
-        resources: [this.stackArn(stackName)],
+        [this.stackArn(stackName)],
         // IfExists, as in aws-cdk-lib's own CloudFormation actions: the key is present whenever the
         // change set is named in the request, which is how CodePipeline calls these APIs.
-        conditions: { StringEqualsIfExists: { 'cloudformation:ChangeSetName': options.changeSetName } },
-      }));
+        { StringEqualsIfExists: { 'cloudformation:ChangeSetName': options.changeSetName } },
+      ));
     }
   }
 
@@ -210,11 +216,8 @@ export class DeploymentTarget extends Stack {
   public allowArtifactWrites(): void {
     if (this.access.actionRoleWrites) return;
     this.access = { ...this.access, actionRoleWrites: true };
-    this.actionRoleResource.addToPrincipalPolicy(new iam.PolicyStatement({
-      actions: ['s3:PutObject'],
-      resources: [`${this.identity.artifactBucketArn}/*`],
-    }));
-    this.actionRoleResource.addToPrincipalPolicy(this.keyStatement(['kms:GenerateDataKey']));
+    this.actionRoleResource.addStatement(allowStatement(['s3:PutObject'], [`${this.identity.artifactBucketArn}/*`]));
+    this.actionRoleResource.addStatement(this.keyStatement(['kms:GenerateDataKey']));
     this.listeners.forEach((listener) => listener.artifactAccessChanged(this));
   }
 
@@ -225,11 +228,8 @@ export class DeploymentTarget extends Stack {
   public allowExecutionRoleArtifactReads(): void {
     if (this.access.executionRoleReads) return;
     this.access = { ...this.access, executionRoleReads: true };
-    this.executionRoleResource.addToPrincipalPolicy(new iam.PolicyStatement({
-      actions: ['s3:GetObject', 's3:GetObjectVersion'],
-      resources: [`${this.identity.artifactBucketArn}/*`],
-    }));
-    this.executionRoleResource.addToPrincipalPolicy(this.keyStatement(['kms:Decrypt']));
+    this.executionRoleResource.addStatement(allowStatement(['s3:GetObject', 's3:GetObjectVersion'], [`${this.identity.artifactBucketArn}/*`]));
+    this.executionRoleResource.addStatement(this.keyStatement(['kms:Decrypt']));
     Validations.of(this.executionRoleResource).acknowledge(...this.artifactWildcardEvidence());
     this.listeners.forEach((listener) => listener.artifactAccessChanged(this));
   }
@@ -241,34 +241,27 @@ export class DeploymentTarget extends Stack {
 
   /** Adds statements to the CloudFormation execution role. */
   public addToExecutionRolePolicy(statement: iam.PolicyStatement): void {
-    this.executionRoleResource.addToPrincipalPolicy(statement);
+    this.executionRoleResource.addStatement(statement);
   }
 
   private grantActionRoleBase(): void {
     const role = this.actionRoleResource;
-    role.addToPrincipalPolicy(new iam.PolicyStatement({
-      actions: ['iam:PassRole'],
-      resources: [this.identity.executionRoleArn(this.account)],
-      conditions: { StringEquals: { 'iam:PassedToService': 'cloudformation.amazonaws.com' } },
-    }));
-    role.addToPrincipalPolicy(new iam.PolicyStatement({
-      actions: ['s3:GetObject', 's3:GetObjectVersion'],
-      resources: [`${this.identity.artifactBucketArn}/*`],
-    }));
-    role.addToPrincipalPolicy(this.keyStatement(['kms:Decrypt']));
+    role.addStatement(allowStatement(
+      ['iam:PassRole'],
+      [this.identity.executionRoleArn(this.account)],
+      { StringEquals: { 'iam:PassedToService': 'cloudformation.amazonaws.com' } },
+    ));
+    role.addStatement(allowStatement(['s3:GetObject', 's3:GetObjectVersion'], [`${this.identity.artifactBucketArn}/*`]));
+    role.addStatement(this.keyStatement(['kms:Decrypt']));
     Validations.of(role).acknowledge(...this.artifactWildcardEvidence());
   }
 
 
   /** KMS permissions on the artifact key, which this account can only name by its alias. */
-  private keyStatement(actions: string[]): iam.PolicyStatement {
-    return new iam.PolicyStatement({
-      actions,
-      resources: [this.identity.keyArnPattern],
-      conditions: {
-        'ForAnyValue:StringEquals': { 'kms:ResourceAliases': this.identity.keyAliasName },
-        'StringEquals': { 'kms:ViaService': this.identity.s3ViaService },
-      },
+  private keyStatement(actions: string[]): StatementJson {
+    return allowStatement(actions, [this.identity.keyArnPattern], {
+      'ForAnyValue:StringEquals': { 'kms:ResourceAliases': this.identity.keyAliasName },
+      'StringEquals': { 'kms:ViaService': this.identity.s3ViaService },
     });
   }
 

@@ -27,6 +27,22 @@ describe('ReleasePipeline', () => {
     expect(pipeline.Stages[0].Actions[0].Configuration).toEqual({ S3Bucket: { Ref: stack.getLogicalId(stack.node.findChild('SourceBucket').node.defaultChild as any) }, S3ObjectKey: 'app.zip' });
   });
 
+  test('pipeline-account actions run as the pipeline role, unless usePipelineRoleForActions is false', () => {
+    const approvalRole = (stack: Stack) => pipelineOf(stack).Stages[1].Actions[1].RoleArn;
+    const { stack, source, executionRole } = pipelineStack();
+    release(stack, source, [new TestStackStage({ stackName: 'Test-App', templatePath: 'app.yaml', executionRole })]);
+    expect(Object.keys(Template.fromStack(stack).findResources('AWS::IAM::Role'))).toEqual([
+      expect.stringMatching(/^ExecutionRole[0-9A-F]{8}$/),
+      expect.stringMatching(/^ReleasePipelineRole[0-9A-F]{8}$/),
+    ]);
+    expect(pipelineOf(stack).Stages[0].Actions[0].RoleArn).toBeUndefined();
+    expect(approvalRole(stack)).toBeUndefined();
+
+    const perAction = pipelineStack();
+    release(perAction.stack, perAction.source, [new TestStackStage({ stackName: 'Test-App', templatePath: 'app.yaml', executionRole: perAction.executionRole })], { usePipelineRoleForActions: false });
+    expect(approvalRole(perAction.stack)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^ReleasePipelineTestStageApproveTestStackCodePipelineActionRole[0-9A-F]{8}$/), 'Arn'] });
+  });
+
   test('pipelineType V1 when asked', () => {
     const { stack, source, executionRole } = pipelineStack();
     release(stack, source, [new TestStackStage({ stackName: 'Test-App', templatePath: 'app.yaml', executionRole })], { pipelineType: codepipeline.PipelineType.V1 });
