@@ -1,4 +1,4 @@
-import { CfnElement, Stack, Token } from 'aws-cdk-lib';
+import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { CfnPipeline } from 'aws-cdk-lib/aws-codepipeline';
 import { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { IConstruct } from 'constructs';
@@ -29,13 +29,29 @@ export function displayConstruct(pipeline: CfnPipeline): IConstruct {
   return pipeline.node.id === 'Resource' && scope ? scope : pipeline;
 }
 
-function renderedProperties(element: CfnElement): Record<string, unknown> {
-  // `_toCloudFormation` is how the stack renders the element into its template, overrides included.
-  const rendered = Stack.of(element).resolve((element as unknown as { _toCloudFormation(): unknown })._toCloudFormation()) as {
+/**
+ * The element's properties as its stack will render them into the template. Without escape hatches,
+ * the L1 properties resolved as they stand (camelCase keys, which the model reads alike), skipping
+ * aws-cdk-lib's property validators and converters: synthesis runs those a moment later anyway, and
+ * they were half the check's time. With an override (`addOverride`, `addPropertyOverride`, …), the
+ * full rendering the stack uses (`_toCloudFormation`), so the override is seen.
+ */
+function renderedProperties(element: CfnResource): Record<string, unknown> {
+  const stack = Stack.of(element);
+  const internals = element as unknown as { rawOverrides?: unknown; cfnProperties?: Record<string, unknown> };
+  if (hasNoOverrides(internals.rawOverrides) && internals.cfnProperties !== undefined) {
+    return (stack.resolve(internals.cfnProperties) as Record<string, unknown> | undefined) ?? {};
+  }
+  const rendered = stack.resolve((element as unknown as { _toCloudFormation(): unknown })._toCloudFormation()) as {
     Resources: Record<string, { Properties?: Record<string, unknown> }>;
   };
   const [resource] = Object.values(rendered.Resources);
   return resource?.Properties ?? {};
+}
+
+/** True only for the empty overrides object aws-cdk-lib keeps; anything unexpected takes the full rendering. */
+function hasNoOverrides(rawOverrides: unknown): boolean {
+  return typeof rawOverrides === 'object' && rawOverrides !== null && Object.keys(rawOverrides).length === 0;
 }
 
 function bucketFactsOf(stack: Stack, account: string | undefined): Record<string, BucketFacts> {
@@ -43,9 +59,10 @@ function bucketFactsOf(stack: Stack, account: string | undefined): Record<string
   for (const construct of stack.node.findAll() as IConstruct[]) {
     if (!(construct instanceof CfnBucket) || Stack.of(construct) !== stack) continue;
     const properties = renderedProperties(construct);
-    const fact: BucketFacts = { versioned: bucketVersioning(properties.VersioningConfiguration), account };
+    const fact: BucketFacts = { versioned: bucketVersioning(properties.VersioningConfiguration ?? properties.versioningConfiguration), account };
     facts[JSON.stringify(stack.resolve(construct.ref))] = fact;
-    if (typeof properties.BucketName === 'string') facts[properties.BucketName] = fact;
+    const bucketName = properties.BucketName ?? properties.bucketName;
+    if (typeof bucketName === 'string') facts[bucketName] = fact;
   }
   return facts;
 }

@@ -33,9 +33,12 @@ export function pipelineFromResource(
   context: TemplateContext & { buckets?: Record<string, BucketFacts> },
 ): PipelineModel {
   // The API keys per-region stores by region; a template lists them as { Region, ArtifactStore }.
-  const declaration = { ...properties, ArtifactStores: undefined, artifactStores: artifactStoresByRegion(properties.ArtifactStores) };
+  // Keys are PascalCase in a template, camelCase in an L1's own properties: both are read.
+  const stores = properties.ArtifactStores ?? properties.artifactStores;
+  const declaration = { ...properties, ArtifactStores: undefined, artifactStores: artifactStoresByRegion(stores) };
+  const roleArn = properties.RoleArn ?? properties.roleArn;
   const pipelineContext: PipelineContext = {
-    account: context.account ?? accountOfArn(typeof properties.RoleArn === 'string' ? properties.RoleArn : undefined),
+    account: context.account ?? accountOfArn(typeof roleArn === 'string' ? roleArn : undefined),
     region: context.region,
     buckets: context.buckets,
   };
@@ -78,8 +81,9 @@ function bucketFacts(resources: Record<string, TemplateResource>, account?: stri
 function artifactStoresByRegion(stores: unknown): Record<string, unknown> | undefined {
   if (!Array.isArray(stores)) return undefined;
   const byRegion: Record<string, unknown> = {};
-  for (const entry of stores as Array<{ Region?: unknown; ArtifactStore?: unknown }>) {
-    if (typeof entry.Region === 'string') byRegion[entry.Region] = entry.ArtifactStore;
+  for (const entry of stores as Array<{ Region?: unknown; ArtifactStore?: unknown; region?: unknown; artifactStore?: unknown }>) {
+    const region = entry.Region ?? entry.region;
+    if (typeof region === 'string') byRegion[region] = entry.ArtifactStore ?? entry.artifactStore;
   }
   return byRegion;
 }
