@@ -1,9 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { CrossAccountArtifactStore, DeploymentTarget, PipelineIdentity } from '../../lib/cross-account';
-import { ReleasePipeline } from '../../lib/release-pipeline';
-import { ReleaseSource } from '../../lib/sources';
-import { ChangeSetStage } from '../../lib/stages';
+import { ChangeSetStage, CrossAccountArtifactStore, DeploymentTarget, PipelineIdentity, ReleasePipeline, ReleaseSource } from '../../lib';
 import { PIPELINE_ACCOUNT, REGION, Variant, applicationStatements, targetAccount } from './variant';
 
 /** The release pipeline with this library: a DeploymentTarget per account, a ChangeSetStage each. */

@@ -1,4 +1,4 @@
-import { parse, Tags } from 'yaml';
+import type { Tags } from 'yaml';
 
 /** CloudFormation's short-form intrinsics (`!Ref`, `!GetAtt`, `!Sub`…) as YAML tags. */
 const SHORT_FORMS = [
@@ -31,9 +31,13 @@ function splitGetAtt(text: string): string[] {
   return dot < 0 ? [text] : [text.slice(0, dot), text.slice(dot + 1)];
 }
 
-const CUSTOM_TAGS = intrinsicTags();
+let customTags: Tags | undefined;
 
 /** Parses a CloudFormation template in YAML, short-form intrinsics included, to its JSON form. */
 export function parseCloudFormationYaml(text: string): unknown {
-  return parse(text, { customTags: CUSTOM_TAGS, uniqueKeys: true, maxAliasCount: 1000 });
+  // Loaded on first use: every CDK app that imports this library would otherwise load the YAML
+  // parser (dozens of modules) at start-up, and only templates read from files need it.
+  const { parse } = require('yaml') as typeof import('yaml');
+  customTags ??= intrinsicTags();
+  return parse(text, { customTags, uniqueKeys: true, maxAliasCount: 1000 });
 }
