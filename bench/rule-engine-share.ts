@@ -2,7 +2,8 @@
  * The rule engine's share of a synth: `node dist/bench/rule-engine-share.js <environments|large>`.
  * Synthesizes the library's pipeline with N environments (or, with `large`, a CfnPipeline of
  * 50 stages × 10 actions under PipelineChecks) and times, inside that one synth, the check's own
- * work: reading each CfnPipeline into the model and running every rule. Prints both times as JSON.
+ * work: reading each CfnPipeline into the model (mostly aws-cdk-lib resolving the pipeline's tokens)
+ * and running every rule. Prints the synth time and both parts as JSON.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -40,10 +41,11 @@ function timeExport(module: Record<string, unknown>, name: string, clock: { ms: 
 
 function main(): void {
   const scenario = process.argv[2] ?? '49';
-  const clock = { ms: 0 };
+  const reading = { ms: 0 };
+  const rules = { ms: 0 };
   // The check calls these through their modules' exports, so the wrappers see every call.
-  timeExport(require('../lib/model/synth-models'), 'modelForValidation', clock);
-  timeExport(require('../lib/validate'), 'validatePipeline', clock);
+  timeExport(require('../lib/model/synth-models'), 'modelForValidation', reading);
+  timeExport(require('../lib/validate'), 'validatePipeline', rules);
 
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-share-'));
   try {
@@ -57,7 +59,7 @@ function main(): void {
     }
     app.synth();
     const synthMs = performance.now() - start;
-    process.stdout.write(JSON.stringify({ synthMs, checkMs: clock.ms }));
+    process.stdout.write(JSON.stringify({ synthMs, readMs: reading.ms, rulesMs: rules.ms }));
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }

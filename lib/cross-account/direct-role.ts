@@ -49,8 +49,8 @@ export class DirectRole extends Construct {
   public readonly resource: iam.CfnRole;
   private readonly statements: Array<StatementJson | iam.PolicyStatement> = [];
   private policy?: iam.CfnPolicy;
-  /** How many statements stay inline; the rest go to overflow managed policies. */
-  private inlineCount = Infinity;
+  /** The rendered text of each statement moved into an overflow managed policy. */
+  private readonly overflowed = new Set<string>();
   private readonly roleName: string;
 
   constructor(scope: Construct, id: string, props: DirectRoleProps) {
@@ -74,7 +74,8 @@ export class DirectRole extends Construct {
     if (!this.policy) {
       const policyScope = new Construct(this, 'DefaultPolicy');
       this.policy = new iam.CfnPolicy(policyScope, 'Resource', {
-        policyDocument: Lazy.any({ produce: () => ({ Statement: this.inlineStatements(), Version: '2012-10-17' }) }),
+        // Uncached: each synth renders the statements added until then.
+        policyDocument: Lazy.uncachedAny({ produce: () => ({ Statement: this.inlineStatements(), Version: '2012-10-17' }) }),
         // aws-cdk-lib names a role's default policy after its logical ID.
         policyName: Lazy.string({ produce: () => this.policy!.logicalId }),
         roles: [this.resource.ref],
@@ -83,40 +84,42 @@ export class DirectRole extends Construct {
   }
 
   /** Every statement, rendered, duplicates removed (user statements may hold tokens, resolved later). */
-  private renderedStatements(): StatementJson[] {
+  private renderedStatements(): Array<{ json: StatementJson; text: string }> {
     const seen = new Set<string>();
-    const rendered: StatementJson[] = [];
+    const rendered: Array<{ json: StatementJson; text: string }> = [];
     for (const statement of this.statements) {
       const json = statement instanceof iam.PolicyStatement ? statement.toStatementJson() as StatementJson : statement;
       const text = JSON.stringify(json);
       if (seen.has(text)) continue;
       seen.add(text);
-      rendered.push(json);
+      rendered.push({ json, text });
     }
     return rendered;
   }
 
+  /** The statements not moved into an overflow policy: none is ever left out of both. */
   private inlineStatements(): StatementJson[] {
-    return this.renderedStatements().slice(0, this.inlineCount);
+    return this.renderedStatements().filter((s) => !this.overflowed.has(s.text)).map((s) => s.json);
   }
 
   private splitLargePolicy(): void {
     const rendered = this.renderedStatements();
     // Measured as rendered, tokens in their unresolved form, as aws-cdk-lib's Role measures them.
-    const sizes = rendered.map((statement) => JSON.stringify(statement).length + 1);
     const documentSize = JSON.stringify({ Statement: [], Version: '2012-10-17' }).length;
     let used = documentSize;
     let inline = 0;
-    while (inline < rendered.length && used + sizes[inline] <= MAX_INLINE_POLICY_SIZE) used += sizes[inline++];
-    this.inlineCount = inline;
+    while (inline < rendered.length && used + rendered[inline].text.length + 1 <= MAX_INLINE_POLICY_SIZE) {
+      used += rendered[inline++].text.length + 1;
+    }
     const parts: Array<{ statements: StatementJson[]; size: number }> = [];
-    for (let i = inline; i < rendered.length; i++) {
+    for (const { json, text } of rendered.slice(inline)) {
+      this.overflowed.add(text);
       const last = parts[parts.length - 1];
-      if (last && last.size + sizes[i] <= MAX_MANAGED_POLICY_SIZE) {
-        last.statements.push(rendered[i]);
-        last.size += sizes[i];
+      if (last && last.size + text.length + 1 <= MAX_MANAGED_POLICY_SIZE) {
+        last.statements.push(json);
+        last.size += text.length + 1;
       } else {
-        parts.push({ statements: [rendered[i]], size: documentSize + sizes[i] });
+        parts.push({ statements: [json], size: documentSize + text.length });
       }
     }
     parts.forEach((part, index) => {

@@ -66,6 +66,20 @@ describe('DirectRole', () => {
     expect([...inline, ...managed.flatMap((policy) => policy.Properties.PolicyDocument.Statement)]).toEqual(statements);
   });
 
+  test('statements added after a first synth are rendered too, never dropped', () => {
+    const { stack, role } = roleIn();
+    const app = stack.node.root as App;
+    role.addStatement(allowStatement(['s3:GetObject'], ['arn:aws:s3:::first/*']));
+    app.synth();
+    role.addStatement(allowStatement(['s3:GetObject'], ['arn:aws:s3:::second/*']));
+    const resynthesized = app.synth({ force: true }).getStackByName(stack.stackName).template;
+    const [policy] = Object.values(resynthesized.Resources as Record<string, any>).filter((r) => r.Type === 'AWS::IAM::Policy');
+    expect(policy.Properties.PolicyDocument.Statement).toEqual([
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::first/*' },
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::second/*' },
+    ]);
+  });
+
   test('an aws-cdk-lib statement that cannot be in an identity policy fails synth', () => {
     const { stack, role } = roleIn();
     role.addStatement(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'], principals: [new iam.AnyPrincipal()] }));
