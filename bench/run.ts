@@ -126,6 +126,11 @@ function largePipeline(): { off: Overhead; on: Overhead; share: Share } {
   return { off: largePipelineOverhead(false), on: largePipelineOverhead(true), share: ruleEngineShare('large') };
 }
 
+/** The smallest aws-cdk-lib pipeline app, validator off: the floor under any construct built on it. */
+function minimalPipelineMs(): number {
+  return median(Array.from({ length: RUNS }, () => synthOnce('minimal', 1, false).wallMs));
+}
+
 /** `npx cdk synth` of the default app against the same app precompiled, both through the CDK CLI. */
 function cdkSynthComparison(): { defaultMs: number; precompiledMs: number; ratio: number } | undefined {
   const precompiled = path.join(ROOT, 'dist', 'bin', 'app.js');
@@ -158,6 +163,7 @@ function report(
   cells: Cell[],
   share: Share,
   large: ReturnType<typeof largePipeline>,
+  minimalMs: number,
   cdkSynth: ReturnType<typeof cdkSynthComparison>,
 ): string {
   const lines: string[] = [];
@@ -190,6 +196,12 @@ function report(
       `Whole processes, median of ${LARGE_RUNS}: validator off ${secs(large.off.withoutMs)} without the check, ${secs(large.off.withMs)} with it (${pct(large.off.added)}); ` +
       `validator on ${secs(large.on.withoutMs)} without, ${secs(large.on.withMs)} with (${pct(large.on.added)}).`,
   );
+  const cdkPipelinesAtOne = cellOf(cells, 'cdk-pipelines', SIZES[0], false).wallMs;
+  lines.push(
+    '',
+    `The smallest aws-cdk-lib codepipeline.Pipeline app (one stack, an S3 source and a manual approval), validator off: ${secs(minimalMs)}, ` +
+      `${(minimalMs / cdkPipelinesAtOne).toFixed(2)}× CDK Pipelines at N=${SIZES[0]} (${secs(cdkPipelinesAtOne)}).`,
+  );
   if (cdkSynth) {
     lines.push('', `\`npx cdk synth\` of the default app: ${(cdkSynth.defaultMs / 1000).toFixed(2)} s; the same app precompiled (\`--app "node dist/bin/app.js"\`): ${(cdkSynth.precompiledMs / 1000).toFixed(2)} s (${cdkSynth.ratio.toFixed(2)}×).`);
   }
@@ -200,12 +212,13 @@ function main(): void {
   const cells = measureSynths();
   const share = ruleEngineShare(String(SIZES[SIZES.length - 1]));
   const large = largePipeline();
+  const minimalMs = minimalPipelineMs();
   const cdkSynth = cdkSynthComparison();
-  const markdown = report(cells, share, large, cdkSynth);
+  const markdown = report(cells, share, large, minimalMs, cdkSynth);
   const outdir = path.join(ROOT, 'bench', 'results');
   fs.mkdirSync(outdir, { recursive: true });
   fs.writeFileSync(path.join(outdir, 'results.md'), `${markdown}\n`);
-  fs.writeFileSync(path.join(outdir, 'results.json'), `${JSON.stringify({ runs: RUNS, sizes: SIZES, cells, ruleEngine: share, largePipeline: large, cdkSynth }, undefined, 2)}\n`);
+  fs.writeFileSync(path.join(outdir, 'results.json'), `${JSON.stringify({ runs: RUNS, sizes: SIZES, cells, ruleEngine: share, largePipeline: large, minimalPipelineMs: minimalMs, cdkSynth }, undefined, 2)}\n`);
   process.stdout.write(`${markdown}\n`);
 }
 

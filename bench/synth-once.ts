@@ -1,6 +1,7 @@
 /**
  * One measured synth in a fresh process: `node dist/bench/synth-once.js <variant> <environments>`,
- * or `large` / `large-checked` for the 50 × 10 pipeline without and with PipelineChecks.
+ * `large` / `large-checked` for the 50 × 10 pipeline without and with PipelineChecks, or `minimal` for
+ * the smallest aws-cdk-lib pipeline app.
  * The built-in CloudFormation validator follows CDK_VALIDATION, as for any app. Prints one JSON line.
  */
 import * as fs from 'fs';
@@ -22,10 +23,15 @@ function main(): void {
     });
     return;
   }
+  if (variantName === 'minimal') {
+    const { minimalPipeline } = require('./minimal-pipeline') as typeof import('./minimal-pipeline');
+    measure((app) => { minimalPipeline(app); });
+    return;
+  }
   const entry = VARIANTS[variantName];
   const environments = Number(environmentsText);
   if (!entry || !Number.isInteger(environments) || environments < 1) {
-    throw new Error(`usage: synth-once <${Object.keys(VARIANTS).join('|')}|large|large-checked> <environments>`);
+    throw new Error(`usage: synth-once <${Object.keys(VARIANTS).join('|')}|large|large-checked|minimal> <environments>`);
   }
   const variant = entry.load();
   measure((app) => variant.build(app, environments));
