@@ -256,7 +256,6 @@ export class DeploymentTarget extends Stack {
     Validations.of(role).acknowledge(...this.artifactWildcardEvidence());
   }
 
-
   /** KMS permissions on the artifact key, which this account can only name by its alias. */
   private keyStatement(actions: string[]): StatementJson {
     return allowStatement(actions, [this.identity.keyArnPattern], {
