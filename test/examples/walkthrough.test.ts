@@ -84,6 +84,31 @@ describe('walkthrough example', () => {
     expect(createChangeSet.Configuration.RoleArn).toBe('arn:aws:iam::333333333333:role/wordpress-cfn-execution');
   });
 
+  test('the pipeline role: the two action roles, the artifacts, the source object and the approval topic, nothing else', () => {
+    const example = walkthroughExample(new App(), ACCOUNTS);
+    const policies = Object.values(Template.fromStack(example.pipelineStack).findResources('AWS::IAM::Policy')) as any[];
+    expect(policies.map((p) => p.Properties.Roles)).toEqual([[{ Ref: 'ArtifactsPipelineRole8D53669D' }]]);
+    const bucket = { 'Fn::GetAtt': ['ArtifactsBucket88671897', 'Arn'] };
+    const objects = { 'Fn::Join': ['', [bucket, '/*']] };
+    const key = { 'Fn::GetAtt': ['ArtifactsKeyA4B22E2B', 'Arn'] };
+    const source = { 'Fn::GetAtt': ['SourceBucketDDD2130A', 'Arn'] };
+    const write = ['s3:DeleteObject*', 's3:PutObject', 's3:PutObjectLegalHold', 's3:PutObjectRetention', 's3:PutObjectTagging', 's3:PutObjectVersionTagging', 's3:Abort*'];
+    expect(policies[0].Properties.PolicyDocument.Statement).toEqual([
+      { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: ['arn:aws:iam::222222222222:role/wordpress-deploy-action', 'arn:aws:iam::333333333333:role/wordpress-deploy-action'] },
+      // aws-cdk-lib's Pipeline: its artifact bucket and key.
+      { Effect: 'Allow', Action: ['s3:GetObject*', 's3:GetBucket*', 's3:List*', ...write], Resource: [bucket, objects] },
+      { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'], Resource: key },
+      // The S3 source action, run as the pipeline role: read the source object, write its output artifact.
+      { Effect: 'Allow', Action: ['s3:GetObject*', 's3:GetBucket*', 's3:List*'], Resource: [source, { 'Fn::Join': ['', [source, '/wordpress.zip']] }] },
+      { Effect: 'Allow', Action: write, Resource: [bucket, objects] },
+      { Effect: 'Allow', Action: ['kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Decrypt'], Resource: key },
+      // Each cross-account action assumes its target's action role; each approval publishes to the topic.
+      { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::222222222222:role/wordpress-deploy-action' },
+      { Effect: 'Allow', Action: 'sns:Publish', Resource: { Ref: 'ApprovalTopic1D517B4C' } },
+      { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::333333333333:role/wordpress-deploy-action' },
+    ]);
+  });
+
   test('readable summary', () => {
     const example = walkthroughExample(new App(), ACCOUNTS);
     expect(pipelineSummary(example.pipelineStack)).toMatchSnapshot();
