@@ -2,8 +2,7 @@ import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { CfnPipeline } from 'aws-cdk-lib/aws-codepipeline';
 import { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { IConstruct } from 'constructs';
-import { pipelineFromResource } from './from-cloudformation';
-import { bucketVersioning } from './bucket-versioning';
+import { pipelineFromResource, recordBucket } from './from-cloudformation';
 import { BucketFacts, PipelineModel } from './pipeline-model';
 
 /**
@@ -58,11 +57,7 @@ function bucketFactsOf(stack: Stack, account: string | undefined): Record<string
   const facts: Record<string, BucketFacts> = {};
   for (const construct of stack.node.findAll() as IConstruct[]) {
     if (!(construct instanceof CfnBucket) || Stack.of(construct) !== stack) continue;
-    const properties = renderedProperties(construct);
-    const fact: BucketFacts = { versioned: bucketVersioning(properties.VersioningConfiguration ?? properties.versioningConfiguration), account };
-    facts[JSON.stringify(stack.resolve(construct.ref))] = fact;
-    const bucketName = properties.BucketName ?? properties.bucketName;
-    if (typeof bucketName === 'string') facts[bucketName] = fact;
+    recordBucket(facts, JSON.stringify(stack.resolve(construct.ref)), renderedProperties(construct), account);
   }
   return facts;
 }

@@ -69,12 +69,20 @@ function bucketFacts(resources: Record<string, TemplateResource>, account?: stri
   const facts: Record<string, BucketFacts> = {};
   for (const [logicalId, resource] of Object.entries(resources)) {
     if (resource.Type !== BUCKET_RESOURCE_TYPE) continue;
-    const properties = resource.Properties ?? {};
-    const fact: BucketFacts = { versioned: bucketVersioning(properties.VersioningConfiguration), account };
-    facts[JSON.stringify({ Ref: logicalId })] = fact;
-    if (typeof properties.BucketName === 'string') facts[properties.BucketName] = fact;
+    recordBucket(facts, JSON.stringify({ Ref: logicalId }), resource.Properties ?? {}, account);
   }
   return facts;
+}
+
+/**
+ * Records one bucket's facts under `refKey` (its `{"Ref":…}` as JSON) and its literal name, if any.
+ * Reads a template's PascalCase properties and an L1's camelCase ones alike.
+ */
+export function recordBucket(facts: Record<string, BucketFacts>, refKey: string, properties: Record<string, unknown>, account?: string): void {
+  const fact: BucketFacts = { versioned: bucketVersioning(properties.VersioningConfiguration ?? properties.versioningConfiguration), account };
+  facts[refKey] = fact;
+  const bucketName = properties.BucketName ?? properties.bucketName;
+  if (typeof bucketName === 'string') facts[bucketName] = fact;
 }
 
 /** CloudFormation's list of `{ Region, ArtifactStore }` becomes the API's map keyed by region. */
