@@ -75,7 +75,7 @@ export class PipelineChecks implements IAspect {
   }
 
   public visit(node: IConstruct): void {
-    if (!(node instanceof CfnPipeline)) return;
+    if (!CfnPipeline.isCfnPipeline(node)) return;
     const existing = REGISTRATIONS.get(node);
     if (existing) {
       if (this.outranks(existing)) Object.assign(existing, { props: this.props, explicit: this.explicit, depth: this.depth });

@@ -15,7 +15,7 @@ import { pipelineModelOf } from './model/from-cdk';
 export function pipelineSummary(stack: Stack): string {
   const pipelines = stack.node
     .findAll()
-    .filter((c): c is CfnPipeline => c instanceof CfnPipeline && Stack.of(c) === stack);
+    .filter((c): c is CfnPipeline => CfnPipeline.isCfnPipeline(c) && Stack.of(c) === stack);
   if (pipelines.length === 0) {
     throw new Error(`pipelineSummary: stack ${stack.node.path} has no CodePipeline pipeline; pass the stack that defines it.`);
   }

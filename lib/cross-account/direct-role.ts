@@ -88,7 +88,7 @@ export class DirectRole extends Construct {
     const seen = new Set<string>();
     const rendered: Array<{ json: StatementJson; text: string }> = [];
     for (const statement of this.statements) {
-      const json = statement instanceof iam.PolicyStatement ? statement.toStatementJson() as StatementJson : statement;
+      const json = isPolicyStatement(statement) ? statement.toStatementJson() as StatementJson : statement;
       const text = JSON.stringify(json);
       if (seen.has(text)) continue;
       seen.add(text);
@@ -133,7 +133,17 @@ export class DirectRole extends Construct {
 
   private validateStatements(): string[] {
     return this.statements
-      .filter((statement): statement is iam.PolicyStatement => statement instanceof iam.PolicyStatement)
+      .filter(isPolicyStatement)
       .flatMap((statement) => statement.validateForIdentityPolicy());
   }
+}
+
+/**
+ * Whether a statement is an aws-cdk-lib `PolicyStatement` rather than plain JSON. Duck-typed, not
+ * `instanceof`: an app that links this library can load a second copy of aws-cdk-lib, whose
+ * statements are not instances of ours and would otherwise be written with their internals.
+ */
+function isPolicyStatement(statement: StatementJson | iam.PolicyStatement): statement is iam.PolicyStatement {
+  const candidate = statement as Partial<iam.PolicyStatement>;
+  return typeof candidate.toStatementJson === 'function' && typeof candidate.validateForIdentityPolicy === 'function';
 }

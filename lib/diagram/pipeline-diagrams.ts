@@ -11,6 +11,12 @@ import { pipelineSvg } from './svg';
 export const PIPELINE_DIAGRAMS_CONTEXT = 'cdk-delivery-pipelines:pipelineDiagrams';
 
 const CONSTRUCT_ID = 'PipelineDiagrams';
+/** Marks our construct across copies of this library, as aws-cdk-lib marks its own (`X.isX()`). */
+const PIPELINE_DIAGRAMS_BRAND = Symbol.for('cdk-delivery-pipelines.PipelineDiagrams');
+
+function isPipelineDiagrams(construct: IConstruct): construct is PipelineDiagrams {
+  return (construct as unknown as Record<symbol, unknown>)[PIPELINE_DIAGRAMS_BRAND] === true;
+}
 
 /**
  * Writes a diagram of every CodePipeline pipeline under a scope into the cloud assembly, beside the
@@ -38,12 +44,13 @@ export class PipelineDiagrams extends Construct {
    */
   public static enable(scope: IConstruct): PipelineDiagrams {
     const existing = scope.node.tryFindChild(CONSTRUCT_ID);
-    if (existing instanceof PipelineDiagrams) return existing;
+    if (existing !== undefined && isPipelineDiagrams(existing)) return existing;
     return new PipelineDiagrams(scope, CONSTRUCT_ID);
   }
 
   private constructor(scope: IConstruct, id: string) {
     super(scope as Construct, id);
+    Object.defineProperty(this, PIPELINE_DIAGRAMS_BRAND, { value: true });
     attachCustomSynthesis(this, { onSynthesize: (session) => this.writeDiagrams(session) });
   }
 
@@ -53,7 +60,7 @@ export class PipelineDiagrams extends Construct {
     if (coveredByAncestor(scope)) return;
     const ownStage = Stage.of(this);
     for (const construct of scope.node.findAll()) {
-      if (!(construct instanceof CfnPipeline)) continue;
+      if (!CfnPipeline.isCfnPipeline(construct)) continue;
       const stage = Stage.of(construct);
       // A nested stage has synthesized into its own directory before this runs.
       const outdir = stage === ownStage || !stage ? session.outdir : stage.outdir;
@@ -76,7 +83,8 @@ export function diagramBaseName(pipeline: CfnPipeline): string {
 
 function coveredByAncestor(scope: IConstruct): boolean {
   for (let s = scope.node.scope; s; s = s.node.scope) {
-    if (s.node.tryFindChild(CONSTRUCT_ID) instanceof PipelineDiagrams) return true;
+    const child = s.node.tryFindChild(CONSTRUCT_ID);
+    if (child !== undefined && isPipelineDiagrams(child)) return true;
   }
   return false;
 }

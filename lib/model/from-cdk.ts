@@ -56,7 +56,7 @@ function hasNoOverrides(rawOverrides: unknown): boolean {
 function bucketFactsOf(stack: Stack, account: string | undefined): Record<string, BucketFacts> {
   const facts: Record<string, BucketFacts> = {};
   for (const construct of stack.node.findAll() as IConstruct[]) {
-    if (!(construct instanceof CfnBucket) || Stack.of(construct) !== stack) continue;
+    if (!CfnBucket.isCfnBucket(construct) || Stack.of(construct) !== stack) continue;
     recordBucket(facts, JSON.stringify(stack.resolve(construct.ref)), renderedProperties(construct), account);
   }
   return facts;

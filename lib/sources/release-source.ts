@@ -178,7 +178,7 @@ class ConnectionReleaseSource extends ReleaseSource {
  */
 function requireVersioning(scope: Construct, bucket: s3.IBucket): void {
   const resource = bucket.node.defaultChild;
-  if (!(resource instanceof s3.CfnBucket) || Stack.of(resource) === Stack.of(scope)) return;
+  if (!s3.CfnBucket.isCfnBucket(resource) || Stack.of(resource) === Stack.of(scope)) return;
   scope.node.addValidation({
     validate: () => {
       // Only a literal "not enabled" is an error: a deploy-time value is CloudFormation's to decide.
