@@ -10,6 +10,7 @@ import { artifactName } from './artifact-name';
 import { cfnActionMode } from './cfn-action-mode';
 import { cfnCapabilities } from './cfn-capabilities';
 import { cfnChangeSetName } from './cfn-change-set-name';
+import { cfnDeleteDeployedStack } from './cfn-delete-deployed-stack';
 import { cfnParameterOverrides } from './cfn-parameter-overrides';
 import { cfnRoleAccount } from './cfn-role-account';
 import { cfnStackName } from './cfn-stack-name';
@@ -64,6 +65,7 @@ export const ALL_RULES: readonly Rule[] = [
   cfnParameterOverrides,
   cfnCapabilities,
   cfnRoleAccount,
+  cfnDeleteDeployedStack,
   cfnUnusedConfiguration,
   crossAccountKey,
   crossAccountArtifacts,
