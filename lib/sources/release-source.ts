@@ -2,6 +2,7 @@ import { Stack, Token } from 'aws-cdk-lib';
 import * as codecommit from 'aws-cdk-lib/aws-codecommit';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as codepipeline_actions from 'aws-cdk-lib/aws-codepipeline-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct, IConstruct } from 'constructs';
 import { acknowledgeS3SourceGrants } from './source-evidence';
@@ -160,7 +161,7 @@ class ConnectionReleaseSource extends ReleaseSource {
   }
 
   public bind(): codepipeline.IAction {
-    return new codepipeline_actions.CodeStarConnectionsSourceAction({
+    return new ConnectionSourceAction({
       actionName: this.actionName,
       connectionArn: this.props.connectionArn,
       owner: this.props.owner,
@@ -168,6 +169,44 @@ class ConnectionReleaseSource extends ReleaseSource {
       branch: this.props.branch,
       output: this.output,
     });
+  }
+}
+
+/**
+ * The IAM action that lets a role use a connection, by the service prefix of its ARN: connections
+ * made since the service was renamed have `codeconnections` ARNs and are used with
+ * `codeconnections:UseConnection`; older ones have `codestar-connections` ARNs. An ARN only known at
+ * deploy time gets both.
+ * @see https://docs.aws.amazon.com/dtconsole/latest/userguide/rename.html
+ */
+function useConnectionActions(connectionArn: string): string[] {
+  if (Token.isUnresolved(connectionArn)) return ['codestar-connections:UseConnection', 'codeconnections:UseConnection'];
+  const service = connectionArn.split(':')[2];
+  return [`${service}:UseConnection`];
+}
+
+/**
+ * aws-cdk-lib's connection source action, granting the `UseConnection` action that matches the
+ * connection's ARN (aws-cdk-lib always grants `codestar-connections:UseConnection`, which does not
+ * cover a `codeconnections` ARN). Everything else is what aws-cdk-lib's action does.
+ */
+class ConnectionSourceAction extends codepipeline_actions.CodeStarConnectionsSourceAction {
+  constructor(private readonly sourceProps: codepipeline_actions.CodeStarConnectionsSourceActionProps) {
+    super(sourceProps);
+  }
+
+  protected bound(_scope: Construct, _stage: codepipeline.IStage, options: codepipeline.ActionBindOptions): codepipeline.ActionConfig {
+    const props = this.sourceProps;
+    options.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: useConnectionActions(props.connectionArn), resources: [props.connectionArn] }));
+    options.bucket.grantReadWrite(options.role);
+    options.bucket.grantPutAcl(options.role);
+    return {
+      configuration: {
+        ConnectionArn: props.connectionArn,
+        FullRepositoryId: `${props.owner}/${props.repo}`,
+        BranchName: props.branch ?? 'master',
+      },
+    };
   }
 }
 
