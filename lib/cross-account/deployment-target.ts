@@ -1,4 +1,4 @@
-import { Annotations, Stack, StackProps, Validations } from 'aws-cdk-lib';
+import { Annotations, Aspects, CfnResource, RemovalPolicy, Stack, StackProps, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { DirectRole, StatementJson, allowStatement } from './direct-role';
@@ -28,6 +28,18 @@ export interface DeploymentTargetProps extends Omit<StackProps, 'env'> {
    * @default false
    */
   readonly administratorAccess?: boolean;
+  /**
+   * Keep the CloudFormation execution role and its policies when this stack is deleted or replaced (`DeletionPolicy: Retain` and
+   * `UpdateReplacePolicy: Retain`). The stacks the pipeline deployed outlive this one: CloudFormation
+   * updates and deletes each of them as the role it was created with, so once that role is gone they
+   * cannot be deleted until the role is re-created with its permissions. Delete the retained role
+   * and policies yourself after the deployed stacks (README, "Tearing down"); while they exist, this
+   * stack cannot be deployed again, because the role's name is taken.
+   * Set `false` to delete the role with the stack, when no stack it deployed remains.
+   * @default true
+   * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-iam-servicerole.html
+   */
+  readonly retainExecutionRole?: boolean;
 }
 
 /** Options for `DeploymentTarget.allowStack()`. */
@@ -88,7 +100,7 @@ export class DeploymentTarget extends Stack {
   constructor(scope: Construct, id: string, props: DeploymentTargetProps) {
     const where = `DeploymentTarget ${id}`;
     assertAccountId(where, 'account', props.account);
-    const { identity, account, executionStatements = [], executionManagedPolicies = [], administratorAccess = false, ...stackProps } = props;
+    const { identity, account, executionStatements = [], executionManagedPolicies = [], administratorAccess = false, retainExecutionRole = true, ...stackProps } = props;
     if (administratorAccess && (executionStatements.length > 0 || executionManagedPolicies.length > 0)) {
       throw new Error(`${where}: administratorAccess and executionStatements/executionManagedPolicies are contradictory: administratorAccess already allows every action. Remove administratorAccess (preferred) or remove the execution policies.`);
     }
@@ -127,6 +139,7 @@ export class DeploymentTarget extends Stack {
         : executionManagedPolicies,
     });
     for (const statement of executionStatements) this.executionRoleResource.addStatement(statement);
+    if (retainExecutionRole) this.retainExecutionRole();
     if (administratorAccess) {
       Annotations.of(this).addWarningV2('cdk-delivery-pipelines:administratorExecutionRole',
         `The CloudFormation execution role ${identity.executionRoleName} in account ${account} has AdministratorAccess: whoever can change the templates the pipeline deploys controls the account. Prefer executionStatements scoped to what the stacks create.`);
@@ -254,6 +267,18 @@ export class DeploymentTarget extends Stack {
     role.addStatement(allowStatement(['s3:GetObject', 's3:GetObjectVersion'], [`${this.identity.artifactBucketArn}/*`]));
     role.addStatement(this.keyStatement(['kms:Decrypt']));
     Validations.of(role).acknowledge(...this.artifactWildcardEvidence());
+  }
+
+  /**
+   * Retain policies on the execution role and on every policy resource under it: the default policy
+   * and the overflow policies, which exist only once every statement is known (hence an aspect).
+   */
+  private retainExecutionRole(): void {
+    Aspects.of(this.executionRoleResource).add({
+      visit: (node) => {
+        if (CfnResource.isCfnResource(node)) node.applyRemovalPolicy(RemovalPolicy.RETAIN);
+      },
+    });
   }
 
   /** KMS permissions on the artifact key, which this account can only name by its alias. */

@@ -175,6 +175,52 @@ describe('DeploymentTarget', () => {
       .toThrow('DeploymentTarget Test: the CloudFormation execution role has no permissions: give executionStatements or executionManagedPolicies for the resources your stacks create (or administratorAccess: true, which raises a warning).');
   });
 
+  /** Each resource of the target's template: type, DeletionPolicy, UpdateReplacePolicy. */
+  function removalPolicies(target: DeploymentTarget): Record<string, [string, string?, string?]> {
+    const resources = Template.fromStack(target).toJSON().Resources as Record<string, { Type: string; DeletionPolicy?: string; UpdateReplacePolicy?: string }>;
+    return Object.fromEntries(Object.entries(resources).map(([id, r]) => [id, [r.Type, r.DeletionPolicy, r.UpdateReplacePolicy]]));
+  }
+
+  test('the execution role and its policy outlive the stack (Retain); the action role does not', () => {
+    const target = newTarget();
+    target.allowStack('orders-test');
+    expect(removalPolicies(target)).toEqual({
+      ActionRole60B0EDF7: ['AWS::IAM::Role', undefined, undefined],
+      ActionRoleDefaultPolicyCA33BE56: ['AWS::IAM::Policy', undefined, undefined],
+      ExecutionRole605A040B: ['AWS::IAM::Role', 'Retain', 'Retain'],
+      ExecutionRoleDefaultPolicyA5B92313: ['AWS::IAM::Policy', 'Retain', 'Retain'],
+    });
+  });
+
+  test('the overflow policies beyond IAM\'s inline quota are retained too', () => {
+    const target = newTarget({
+      // Enough statements to overflow the 10,240-character inline quota into a managed policy.
+      executionStatements: Array.from({ length: 60 }, (_, i) => new iam.PolicyStatement({
+        actions: ['sqs:CreateQueue', 'sqs:DeleteQueue', 'sqs:SetQueueAttributes'],
+        resources: [`arn:aws:sqs:us-east-1:222222222222:orders-queue-with-a-long-name-${i}`],
+      })),
+    });
+    target.allowStack('orders-test');
+    expect(removalPolicies(target)).toEqual({
+      ActionRole60B0EDF7: ['AWS::IAM::Role', undefined, undefined],
+      ActionRoleDefaultPolicyCA33BE56: ['AWS::IAM::Policy', undefined, undefined],
+      ExecutionRole605A040B: ['AWS::IAM::Role', 'Retain', 'Retain'],
+      ExecutionRoleDefaultPolicyA5B92313: ['AWS::IAM::Policy', 'Retain', 'Retain'],
+      ExecutionRoleOverflowPolicy1433E9968: ['AWS::IAM::ManagedPolicy', 'Retain', 'Retain'],
+    });
+  });
+
+  test('retainExecutionRole: false deletes the execution role and its policy with the stack', () => {
+    const target = newTarget({ retainExecutionRole: false });
+    target.allowStack('orders-test');
+    expect(removalPolicies(target)).toEqual({
+      ActionRole60B0EDF7: ['AWS::IAM::Role', undefined, undefined],
+      ActionRoleDefaultPolicyCA33BE56: ['AWS::IAM::Policy', undefined, undefined],
+      ExecutionRole605A040B: ['AWS::IAM::Role', undefined, undefined],
+      ExecutionRoleDefaultPolicyA5B92313: ['AWS::IAM::Policy', undefined, undefined],
+    });
+  });
+
   test('bad account, stack and change set names throw', () => {
     expect(() => newTarget({ account: '22' })).toThrow('DeploymentTarget Test: account must be a 12-digit AWS account ID, got "22".');
     const target = newTarget();
