@@ -1,13 +1,16 @@
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as codepipeline_actions from 'aws-cdk-lib/aws-codepipeline-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { ApprovalGrants, approvalAction, approvalTopic, describePlacement } from './approval';
+import { approvalAction } from './approval-action';
+import { changeSetComments } from './approval-comments';
+import { ApprovalGrants } from './approval-grants';
+import { approvalTopic } from './approval-topic';
 import { changeSetConsoleUrl } from './console-links';
 import { DeploymentTarget } from '../cross-account/deployment-target';
 import { deployStageInputs, validateDeployStageProps } from './deploy-stage';
 import { DeployStageProps } from './deploy-stage-props';
 import { validateCloudFormationName } from './names';
-import { IReleaseStage, ReleaseStageContext } from './release-stage';
+import { IReleaseStage, ReleaseStageContext, ReleaseStageStack } from './release-stage';
 
 /** The names of the change-set stage's three actions. */
 export interface ChangeSetActionNames {
@@ -50,6 +53,8 @@ export class ChangeSetStage implements IReleaseStage {
   public readonly changeSetName: string;
   /** The target the stage deploys into; undefined for the pipeline account. */
   public readonly target: DeploymentTarget | undefined;
+  /** The stack the stage deploys (and keeps). */
+  public readonly stacks: readonly ReleaseStageStack[];
   private readonly approvers = new ApprovalGrants();
   private isBound = false;
 
@@ -61,6 +66,7 @@ export class ChangeSetStage implements IReleaseStage {
     this.stackName = props.stackName;
     this.changeSetName = props.changeSetName;
     this.target = props.target;
+    this.stacks = [{ stackName: props.stackName, deletes: false }];
   }
 
   public bind(context: ReleaseStageContext): codepipeline.StageOptions {
@@ -84,7 +90,7 @@ export class ChangeSetStage implements IReleaseStage {
       runOrder: 2,
       topic: approvalTopic(context.scope, `${this.stageName}ApprovalTopic`, approval),
       reviewUrl: approval.reviewUrl ?? changeSetConsoleUrl(region, props.stackName, props.changeSetName),
-      comments: approval.comments ?? defaultComments(props.stackName, props.changeSetName, props.target?.account, region),
+      comments: approval.comments ?? changeSetComments(props.stackName, props.changeSetName, props.target?.account, region),
       timeout: approval.timeout,
     });
     this.approvers.attach(approve);
@@ -108,8 +114,4 @@ export class ChangeSetStage implements IReleaseStage {
   public grantApprove(grantee: iam.IGrantable): void {
     this.approvers.grant(grantee);
   }
-}
-
-function defaultComments(stackName: string, changeSetName: string, account: string | undefined, region: string): string {
-  return `Review change set ${changeSetName} of stack ${stackName} (${describePlacement(account, region)}). Approve to execute exactly this change set; reject to stop the release without changing the stack.`;
 }

@@ -1,7 +1,7 @@
 import { CfnCapabilities } from 'aws-cdk-lib';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { ApprovalProps } from './approval';
+import { ApprovalProps } from './approval-props';
 import { DeploymentTarget } from '../cross-account/deployment-target';
 import { ParameterOverride } from './parameter-override';
 

@@ -1,10 +1,10 @@
 import { CfnCapabilities, Stack } from 'aws-cdk-lib';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
-import { validateApprovalProps } from './approval';
+import { validateApprovalProps } from './approval-props';
 import { DeployStageProps } from './deploy-stage-props';
 import { ActionPlacement, placementOf } from './deployment';
 import { validateArtifactFile, validateCloudFormationName } from './names';
-import { renderParameterOverrides } from './parameter-override';
+import { renderParameterOverrides, validateParameterOverrides } from './parameter-override';
 import { ReleaseStageContext } from './release-stage';
 
 /** Checks the props every deploy stage shares, in its constructor; `where` names the stage. */
@@ -12,6 +12,7 @@ export function validateDeployStageProps(where: string, props: DeployStageProps)
   validateCloudFormationName(props.stackName, `${where}: stackName`);
   validateArtifactFile(props.templatePath, `${where}: templatePath`);
   if (props.templateConfiguration !== undefined) validateArtifactFile(props.templateConfiguration, `${where}: templateConfiguration`);
+  validateParameterOverrides(props.parameterOverrides, `${where}: parameterOverrides`);
   validateApprovalProps(props.approval ?? {}, `${where}: approval`);
   placementOf(where, props.target, props.executionRole);
 }

@@ -1,4 +1,4 @@
-export type { ApprovalProps } from './approval';
+export type { ApprovalProps } from './approval-props';
 export * from './change-set-stage';
 export * from './deploy-stage-props';
 export * from './deployment';

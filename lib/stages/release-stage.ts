@@ -11,12 +11,26 @@ export interface ReleaseStageContext {
   readonly defaultArtifact: codepipeline.Artifact;
 }
 
+/** A stack a release stage deploys, as the pipeline's checks see it. */
+export interface ReleaseStageStack {
+  /** The CloudFormation stack's name (in the stage's target, or the pipeline account). */
+  readonly stackName: string;
+  /** Whether the stage deletes the stack after deploying it (a throw-away test stack). */
+  readonly deletes: boolean;
+}
+
 /** A stage a ReleasePipeline can run after its source (and build). */
 export interface IReleaseStage {
   /** The stage's name in the pipeline. */
   readonly stageName: string;
   /** The target account the stage deploys into (undefined: the pipeline's account). */
   readonly target: DeploymentTarget | undefined;
+  /**
+   * The stacks the stage deploys, in its target (or the pipeline account). The pipeline refuses two
+   * stages that use one stack in one account and region when either deletes it.
+   * @default - none declared: the stage is left out of that check
+   */
+  readonly stacks?: readonly ReleaseStageStack[];
   /** The stage's actions, in run order; called once, by the pipeline that adds the stage. */
   bind(context: ReleaseStageContext): codepipeline.StageOptions;
   /** Called once the stage exists in the pipeline (aws-cdk-lib grants on actions only then). */

@@ -1,12 +1,15 @@
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as codepipeline_actions from 'aws-cdk-lib/aws-codepipeline-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { ApprovalGrants, approvalAction, approvalTopic, describePlacement } from './approval';
+import { approvalAction } from './approval-action';
+import { testStackComments } from './approval-comments';
+import { ApprovalGrants } from './approval-grants';
+import { approvalTopic } from './approval-topic';
 import { stackConsoleUrl } from './console-links';
 import { DeploymentTarget } from '../cross-account/deployment-target';
 import { deployStageInputs, validateDeployStageProps } from './deploy-stage';
 import { DeployStageProps } from './deploy-stage-props';
-import { IReleaseStage, ReleaseStageContext } from './release-stage';
+import { IReleaseStage, ReleaseStageContext, ReleaseStageStack } from './release-stage';
 
 /**
  * How the test stack is created: `REPLACE_ON_FAILURE` deletes and recreates a stack left in a failed
@@ -57,6 +60,8 @@ export class TestStackStage implements IReleaseStage {
   public readonly stackName: string;
   /** The target the stage deploys into; undefined for the pipeline account. */
   public readonly target: DeploymentTarget | undefined;
+  /** The test stack, which the stage deletes after its approval. */
+  public readonly stacks: readonly ReleaseStageStack[];
   private readonly approvers = new ApprovalGrants();
   private isBound = false;
 
@@ -69,6 +74,7 @@ export class TestStackStage implements IReleaseStage {
     }
     this.stackName = props.stackName;
     this.target = props.target;
+    this.stacks = [{ stackName: props.stackName, deletes: true }];
   }
 
   public bind(context: ReleaseStageContext): codepipeline.StageOptions {
@@ -92,7 +98,7 @@ export class TestStackStage implements IReleaseStage {
       runOrder: 2,
       topic: approvalTopic(context.scope, `${this.stageName}ApprovalTopic`, approval),
       reviewUrl: approval.reviewUrl ?? stackConsoleUrl(region, props.stackName),
-      comments: approval.comments ?? defaultComments(props.stackName, props.target?.account, region),
+      comments: approval.comments ?? testStackComments(props.stackName, props.target?.account, region),
       timeout: approval.timeout,
     });
     this.approvers.attach(approve);
@@ -114,8 +120,4 @@ export class TestStackStage implements IReleaseStage {
   public grantApprove(grantee: iam.IGrantable): void {
     this.approvers.grant(grantee);
   }
-}
-
-function defaultComments(stackName: string, account: string | undefined, region: string): string {
-  return `Review the test stack ${stackName} (${describePlacement(account, region)}). Approve to delete it and continue the release; reject to stop the release and keep the stack for investigation.`;
 }

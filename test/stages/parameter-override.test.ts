@@ -69,6 +69,52 @@ describe('ParameterOverride', () => {
     const { stack, source, executionRole } = pipelineStack();
     expect(() => release(stack, source, [new TestStackStage({
       stackName: 'Test-App', templatePath: 'app.yaml', executionRole, parameterOverrides: { Env: 'test' as any },
-    })])).toThrow('parameterOverrides.Env: use ParameterOverride.literal(), .artifactAttribute() or .param(), not a string.');
+    })])).toThrow('TestStackStage TestStage: parameterOverrides.Env is a string, not a ParameterOverride: use ParameterOverride.literal(value) for a fixed value, .artifactAttribute(artifact, attribute) for Fn::GetArtifactAtt, or .param(artifact, jsonFile, key) for Fn::GetParam.');
+  });
+
+  describe('keys that are not CloudFormation parameter names are errors, never dropped', () => {
+    const stageWith = (parameterOverrides: any) => {
+      const { executionRole } = pipelineStack();
+      return () => new TestStackStage({ stackName: 'Test-App', templatePath: 'app.yaml', executionRole, parameterOverrides });
+    };
+    const notAName = (key: string) => `TestStackStage TestStage: parameterOverrides: key ${JSON.stringify(key)} is not a CloudFormation parameter name: parameter names are 1–255 letters and digits (A–Z, a–z, 0–9); use the name the template's Parameters section gives it.`;
+
+    test('__proto__ from JSON.parse', () => {
+      const parsed: Record<string, string> = JSON.parse('{"Env": "test", "__proto__": "x"}');
+      const overrides = Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, ParameterOverride.literal(value)]));
+      expect(stageWith(overrides)).toThrow(notAName('__proto__'));
+    });
+
+    test('__proto__ from Object.defineProperty, enumerable or not', () => {
+      for (const enumerable of [true, false]) {
+        const overrides = { Env: ParameterOverride.literal('test') };
+        Object.defineProperty(overrides, '__proto__', { value: ParameterOverride.literal('x'), enumerable });
+        expect(stageWith(overrides)).toThrow(notAName('__proto__'));
+      }
+    });
+
+    test('__proto__ in an object literal sets the prototype: reported too', () => {
+      expect(stageWith({ __proto__: ParameterOverride.literal('x'), Env: ParameterOverride.literal('test') })).toThrow(
+        'TestStackStage TestStage: parameterOverrides is not a plain object (its prototype is not Object.prototype): in an object literal, a key __proto__ sets the prototype instead of naming a parameter. Give a plain object whose keys are the template\'s parameter names.',
+      );
+    });
+
+    test.each(['', 'db-password', 'Db_Password', 'Pässword', 'a'.repeat(256)])('key %j', (key) => {
+      expect(stageWith({ [key]: ParameterOverride.literal('x') })).toThrow(notAName(key));
+    });
+
+    test('letters and digits up to 255 characters, and a null-prototype object, pass', () => {
+      const overrides = Object.assign(Object.create(null), { DbPassword2: ParameterOverride.literal('x'), ['a'.repeat(255)]: ParameterOverride.literal('y') });
+      expect(stageWith(overrides)).not.toThrow();
+    });
+
+    test('a plain object in place of a ParameterOverride, and a non-object, name the fix', () => {
+      expect(stageWith({ Code: { 'Fn::GetParam': ['BuildOutput', 'build.json', 'Key'] } })).toThrow(
+        'TestStackStage TestStage: parameterOverrides.Code is a plain object, not a ParameterOverride: use ParameterOverride.literal(value) for a fixed value, .artifactAttribute(artifact, attribute) for Fn::GetArtifactAtt, or .param(artifact, jsonFile, key) for Fn::GetParam.',
+      );
+      expect(stageWith([ParameterOverride.literal('x')])).toThrow(
+        'TestStackStage TestStage: parameterOverrides is an array; give an object from parameter name to override, e.g. { Environment: ParameterOverride.literal(\'test\') }.',
+      );
+    });
   });
 });
