@@ -7,6 +7,7 @@ import { DeploymentTarget } from './cross-account/deployment-target';
 import { ReleaseBuild } from './sources/release-build';
 import { ReleaseSource } from './sources/release-source';
 import { IReleaseStage } from './stages/release-stage';
+import { claimStages, validateStageList } from './stages/stage-list';
 
 export interface ReleasePipelineProps {
   /**
@@ -21,12 +22,18 @@ export interface ReleasePipelineProps {
    * @default - no build: stages deploy from the source output
    */
   readonly build?: ReleaseBuild;
-  /** The release stages, in order: e.g. a TestStackStage then a ChangeSetStage. */
+  /**
+   * The release stages, in order: e.g. a TestStackStage then a ChangeSetStage. Each stage object
+   * once, in one pipeline; two stages may use one stack (same name, account and region) only when
+   * neither deletes it.
+   */
   readonly stages: IReleaseStage[];
   /**
    * The artifact store, KMS key and pipeline role. The stages' targets are added to it.
-   * @default - when a stage has a target, a CrossAccountArtifactStore for the targets' PipelineIdentity;
-   * otherwise aws-cdk-lib's default bucket and role
+   * Give it to every pipeline of one PipelineIdentity: a second store for an identity (names of
+   * roles, bucket and key alias that clash at deploy) is an error naming the first.
+   * @default - when a stage has a target, a CrossAccountArtifactStore for the targets' PipelineIdentity
+   * (an error when the app already has one); otherwise aws-cdk-lib's default bucket and role
    * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-create-cross-account.html
    */
   readonly artifactStore?: CrossAccountArtifactStore;
@@ -80,21 +87,13 @@ export class ReleasePipeline extends Construct {
 
   constructor(scope: Construct, id: string, props: ReleasePipelineProps) {
     super(scope, id);
-    if (props.stages.length === 0) {
-      throw new Error(`ReleasePipeline ${this.node.path}: stages is empty; add at least one release stage (e.g. a TestStackStage or ChangeSetStage).`);
-    }
+    const where = `ReleasePipeline ${this.node.path}`;
     const reserved = new Map<string, string>([[props.source.stageName, 'the source']]);
     if (props.build) reserved.set(props.build.stageName, 'the build');
-    for (const stage of props.stages) {
-      const other = reserved.get(stage.stageName);
-      if (other) {
-        throw new Error(`ReleasePipeline ${this.node.path}: stage name "${stage.stageName}" is used by both ${other} and a release stage; give each stage its own stageName.`);
-      }
-      reserved.set(stage.stageName, `release stage ${stage.stageName}`);
-    }
+    validateStageList(this, where, props.stages, reserved);
     const targets = [...new Set(props.stages.map((s) => s.target).filter((t): t is DeploymentTarget => t !== undefined))];
-    const store = props.artifactStore
-      ?? (targets.length > 0 ? new CrossAccountArtifactStore(this, 'ArtifactStore', { identity: targets[0].identity }) : undefined);
+    const store = props.artifactStore ?? (targets.length > 0 ? this.defaultStore(where, targets[0]) : undefined);
+    claimStages(this, props.stages);
     for (const target of targets) {
       if (!store!.targets.includes(target)) store!.addTarget(target);
     }
@@ -125,5 +124,15 @@ export class ReleasePipeline extends Construct {
     if (props.checks) PipelineChecks.of(this, props.checks);
     else PipelineChecks.byDefault(this);
     if (props.diagrams ?? true) PipelineDiagrams.enable(this);
+  }
+
+  /** The store made for the targets' identity when none is given; refused when the app has one already. */
+  private defaultStore(where: string, target: DeploymentTarget): CrossAccountArtifactStore {
+    const identity = target.identity;
+    const existing = CrossAccountArtifactStore.sharingNamesWith(this, identity);
+    if (existing) {
+      throw new Error(`${where}: artifactStore is not given, so the pipeline would create a store for PipelineIdentity "${identity.name}" (account ${identity.pipelineAccount}), but ${existing.node.path} already is one; both would create the ${existing.identity.pipelineAccountNamesSharedWith(identity).join(', ')}, and the second fails at deploy. Pass that store as artifactStore (e.g. the other pipeline's artifactStore), or give this pipeline's targets a PipelineIdentity with another name.`);
+    }
+    return new CrossAccountArtifactStore(this, 'ArtifactStore', { identity });
   }
 }

@@ -2,11 +2,14 @@ import { CfnElement, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { sendAccessLogs } from './access-logs';
 import { ArtifactBucketView } from './artifact-bucket-view';
 import { DeploymentTarget, TargetArtifactAccessListener } from './deployment-target';
 import { PipelineIdentity } from './pipeline-identity';
+
+/** The stores of each app (by its root construct), in creation order. */
+const STORES = new WeakMap<IConstruct, CrossAccountArtifactStore[]>();
 
 /** Props for `CrossAccountArtifactStore`. */
 export interface CrossAccountArtifactStoreProps {
@@ -46,6 +49,14 @@ export interface CrossAccountArtifactStoreProps {
  * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html
  */
 export class CrossAccountArtifactStore extends Construct implements TargetArtifactAccessListener {
+  /**
+   * The store already made in `scope`'s app whose role, bucket or key alias names are those a store
+   * for `identity` would create (see `PipelineIdentity.pipelineAccountNamesSharedWith`), if any.
+   */
+  public static sharingNamesWith(scope: IConstruct, identity: PipelineIdentity): CrossAccountArtifactStore | undefined {
+    return STORES.get(scope.node.root)?.find((store) => store.identity.pipelineAccountNamesSharedWith(identity).length > 0);
+  }
+
   public readonly identity: PipelineIdentity;
   /** The customer-managed key that encrypts every artifact. */
   public readonly key: kms.Key;
@@ -69,6 +80,10 @@ export class CrossAccountArtifactStore extends Construct implements TargetArtifa
     const stack = Stack.of(this);
     if (stack.account !== identity.pipelineAccount || stack.region !== identity.region) {
       throw new Error(`CrossAccountArtifactStore ${this.node.path}: the stack's env (account ${stack.account}, region ${stack.region}) must be the identity's pipeline account ${identity.pipelineAccount} and region ${identity.region}: pass env: { account: '${identity.pipelineAccount}', region: '${identity.region}' } to the stack.`);
+    }
+    const clash = CrossAccountArtifactStore.sharingNamesWith(this, identity);
+    if (clash) {
+      throw new Error(`CrossAccountArtifactStore ${this.node.path}: ${clash.node.path} is already an artifact store of pipeline "${identity.name}" in account ${identity.pipelineAccount}; both would create the ${clash.identity.pipelineAccountNamesSharedWith(identity).join(', ')}, and the second fails at deploy. Use one store for the pipeline (pass it as artifactStore to every ReleasePipeline of this PipelineIdentity), or give this one a PipelineIdentity with another name.`);
     }
     this.identity = identity;
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
@@ -104,6 +119,8 @@ export class CrossAccountArtifactStore extends Construct implements TargetArtifa
     this.assumeTargets = new iam.PolicyStatement({ actions: ['sts:AssumeRole'] });
     this.acknowledgePipelineGrants();
 
+    const stores = STORES.get(this.node.root) ?? [];
+    STORES.set(this.node.root, [...stores, this]);
     for (const target of props.targets ?? []) this.addTarget(target);
   }
 

@@ -57,6 +57,19 @@ export class PipelineIdentity {
       && this.name === other.name && this.partition === other.partition;
   }
 
+  /**
+   * The names that the artifact stores of this identity and of `other` would both create in the
+   * pipeline account, e.g. `["role orders-pipeline", "bucket orders-artifacts-…", "key alias …"]`:
+   * role names are unique per account, bucket names everywhere, key aliases per region. Empty when
+   * the two stores can live side by side.
+   */
+  public pipelineAccountNamesSharedWith(other: PipelineIdentity): string[] {
+    if (this.partition !== other.partition || this.pipelineAccount !== other.pipelineAccount || this.name !== other.name) return [];
+    const names = [`role ${this.pipelineRoleName}`];
+    if (this.region === other.region) names.push(`bucket ${this.artifactBucketName}`, `key alias ${this.keyAliasName}`);
+    return names;
+  }
+
   /** The name of the role CodePipeline runs as, in the pipeline account. */
   public get pipelineRoleName(): string {
     return `${this.name}-pipeline`;

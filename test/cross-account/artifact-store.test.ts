@@ -132,4 +132,21 @@ describe('CrossAccountArtifactStore', () => {
     expect(() => store.addTarget(stranger))
       .toThrow('CrossAccountArtifactStore Pipeline/Store.addTarget(Stranger): the target was made for pipeline "billing" in 111111111111/us-east-1, but this store is pipeline "orders" in 111111111111/us-east-1. Create both from the same PipelineIdentity.');
   });
+
+  test('a second store whose names clash with one in the app is an error naming both', () => {
+    const { app } = setup();
+    const second = new Stack(app, 'Second', { env });
+    expect(() => new CrossAccountArtifactStore(second, 'Store', { identity: new PipelineIdentity({ pipelineAccount: '111111111111', region: 'us-east-1', name: 'orders' }) }))
+      .toThrow('CrossAccountArtifactStore Second/Store: Pipeline/Store is already an artifact store of pipeline "orders" in account 111111111111; both would create the role orders-pipeline, bucket orders-artifacts-111111111111-us-east-1, key alias alias/orders-artifacts, and the second fails at deploy. Use one store for the pipeline (pass it as artifactStore to every ReleasePipeline of this PipelineIdentity), or give this one a PipelineIdentity with another name.');
+    const west = new Stack(app, 'West', { env: { account: '111111111111', region: 'eu-west-1' } });
+    expect(() => new CrossAccountArtifactStore(west, 'Store', { identity: new PipelineIdentity({ pipelineAccount: '111111111111', region: 'eu-west-1', name: 'orders' }) }))
+      .toThrow('CrossAccountArtifactStore West/Store: Pipeline/Store is already an artifact store of pipeline "orders" in account 111111111111; both would create the role orders-pipeline, and the second fails at deploy.');
+  });
+
+  test('stores of other identities, or in another app, are not a clash', () => {
+    const { app, stack } = setup();
+    expect(() => new CrossAccountArtifactStore(stack, 'Billing', { identity: new PipelineIdentity({ pipelineAccount: '111111111111', region: 'us-east-1', name: 'billing' }) })).not.toThrow();
+    expect(() => setup()).not.toThrow();
+    expect(CrossAccountArtifactStore.sharingNamesWith(app, identity)?.node.path).toBe('Pipeline/Store');
+  });
 });

@@ -72,10 +72,11 @@ describe('ChangeSetStage', () => {
       .toThrow('ChangeSetStage ProdStage: changeSetName "preview_1" is not a valid CloudFormation name: start with a letter, then use letters, digits and hyphens, at most 128 characters.');
   });
 
-  test('a stage object can join only one pipeline', () => {
+  test('a stage object can join only one pipeline: the second says so in its constructor, before building anything', () => {
     const { stack, source, executionRole } = pipelineStack();
     const stage = new ChangeSetStage({ executionRole, stackName: 'Prod-App', changeSetName: 'Preview', templatePath: 'app.yaml' });
     release(stack, source, [stage]);
-    expect(() => new ReleasePipeline(stack, 'Other', { source, stages: [stage] })).toThrow('ChangeSetStage ProdStage is already in a pipeline; create one stage object per pipeline stage.');
+    expect(() => new ReleasePipeline(stack, 'Other', { source, stages: [stage] })).toThrow('ReleasePipeline Pipeline/Other: stages[0] ("ProdStage") is already a stage of ReleasePipeline Pipeline/Release; a stage object is one stage of one pipeline: create one stage object per pipeline stage.');
+    expect(stack.node.findChild('Other').node.children).toEqual([]);
   });
 });
