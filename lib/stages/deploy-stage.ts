@@ -4,7 +4,8 @@ import { validateApprovalProps } from './approval-props';
 import { DeployStageProps } from './deploy-stage-props';
 import { ActionPlacement, placementOf } from './deployment';
 import { validateArtifactFile, validateCloudFormationName } from './names';
-import { renderParameterOverrides, validateParameterOverrides } from './parameter-override';
+import { renderParameterOverrides } from './parameter-override';
+import { validateParameterOverrides } from './parameter-override-checks';
 import { ReleaseStageContext } from './release-stage';
 
 /** Checks the props every deploy stage shares, in its constructor; `where` names the stage. */

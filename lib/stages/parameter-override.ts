@@ -63,61 +63,21 @@ export interface RenderedOverrides {
 }
 
 /**
- * A CloudFormation parameter name: letters and digits, 1–255 characters.
- * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html
- */
-const PARAMETER_NAME = /^[A-Za-z0-9]{1,255}$/;
-
-/**
- * Checks `parameterOverrides` in the stage's constructor; `where` names the prop, e.g.
- * `TestStackStage TestStage: parameterOverrides`. Every own key counts, enumerable or not, so a key
- * `__proto__` made by `JSON.parse` or `Object.defineProperty` is reported rather than lost; an object
- * literal's `__proto__:` key sets the prototype instead, and that is reported too.
- */
-export function validateParameterOverrides(overrides: unknown, where: string): void {
-  if (overrides === undefined) return;
-  if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
-    throw new Error(`${where} is ${kindOf(overrides)}; give an object from parameter name to override, e.g. { Environment: ParameterOverride.literal('test') }.`);
-  }
-  const prototype = Object.getPrototypeOf(overrides);
-  if (prototype !== null && Object.getPrototypeOf(prototype) !== null) {
-    throw new Error(`${where} is not a plain object (its prototype is not Object.prototype): in an object literal, a key __proto__ sets the prototype instead of naming a parameter. Give a plain object whose keys are the template's parameter names.`);
-  }
-  for (const key of Reflect.ownKeys(overrides)) {
-    if (typeof key === 'symbol') {
-      throw new Error(`${where} has the symbol key ${key.toString()}; keys must be the template's parameter names.`);
-    }
-    if (Token.isUnresolved(key)) continue;
-    if (!PARAMETER_NAME.test(key)) {
-      throw new Error(`${where}: key ${JSON.stringify(key)} is not a CloudFormation parameter name: parameter names are 1–255 letters and digits (A–Z, a–z, 0–9); use the name the template's Parameters section gives it.`);
-    }
-    const value: unknown = Object.getOwnPropertyDescriptor(overrides, key)?.value;
-    if (!(value instanceof ParameterOverride)) {
-      throw new Error(`${where}.${key} is ${kindOf(value)}, not a ParameterOverride: use ParameterOverride.literal(value) for a fixed value, .artifactAttribute(artifact, attribute) for Fn::GetArtifactAtt, or .param(artifact, jsonFile, key) for Fn::GetParam.`);
-    }
-  }
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'a plain object';
-  return `${/^[aeiou]/.test(typeof value) ? 'an' : 'a'} ${typeof value}`;
-}
-
-/**
  * Renders overrides as the plain JSON object CodePipeline reads. Artifact names are literals, so the
  * rendered configuration is a literal string that the `cfn-parameter-overrides` rule measures exactly.
+ * The stage's constructor has checked the keys (`validateParameterOverrides`).
  */
 export function renderParameterOverrides(overrides: Record<string, ParameterOverride> | undefined, alreadyInputs: readonly codepipeline.Artifact[]): RenderedOverrides {
-  validateParameterOverrides(overrides, 'parameterOverrides');
   const names = overrides === undefined ? [] : Object.getOwnPropertyNames(overrides);
   if (names.length === 0) return { extraInputs: [] };
   const parameterOverrides: Record<string, unknown> = {};
   const extraInputs: codepipeline.Artifact[] = [];
   const inputNames = new Set(alreadyInputs.map((a) => a.artifactName));
   for (const name of names) {
-    const override = Object.getOwnPropertyDescriptor(overrides, name)!.value as ParameterOverride;
+    const override: unknown = Object.getOwnPropertyDescriptor(overrides, name)!.value;
+    if (!(override instanceof ParameterOverride)) {
+      throw new Error(`parameterOverrides.${name} is not a ParameterOverride: use ParameterOverride.literal(), .artifactAttribute() or .param().`);
+    }
     parameterOverrides[name] = override.value;
     const artifact = override.artifact;
     if (artifact && !inputNames.has(artifact.artifactName)) {
