@@ -1,13 +1,14 @@
 #!/usr/bin/env node
+import { processIo } from '../lib/cli/io';
 import { runCli } from '../lib/cli/program';
+import { reportUnexpected } from '../lib/cli/unexpected-error';
 
 runCli(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    // Expected AWS and input errors are handled by each command; this is a bug in pipectl itself.
-    process.stderr.write(`pipectl: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exitCode = 1;
+    // runCli reports every error itself; reaching here is a bug in that reporting.
+    process.exitCode = reportUnexpected(processIo, error);
   },
 );

@@ -1,7 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
-import { CliIo, ExitCode, UsageError, processIo } from './io';
+import { linesForTerminal } from '../output';
+import { reportUnexpected } from './unexpected-error';
+import { CliIo, ExitCode, OutputClosed, UsageError, printError, processIo } from './io';
+import { REQUEST_TIMEOUT_SECONDS, parseInterval, parseRegion, parseRequestTimeout, parseTimeout } from './option-values';
 
 /** Runs one command's work and reports its exit code. */
 type Runner = <M>(load: () => Promise<M>, call: (module: M) => Promise<number>) => Promise<void>;
@@ -18,6 +21,9 @@ function buildProgram(io: CliIo, run: Runner): Command {
     .configureOutput({
       writeOut: (text) => io.out(text),
       writeErr: (text) => io.err(text),
+      // Commander's errors quote what was typed (an unknown option, an invalid value): escaped, so a
+      // pasted argument cannot rewrite the terminal.
+      outputError: (text, write) => write(linesForTerminal(text)),
     });
 
   program
@@ -49,15 +55,15 @@ function registerOperations(program: Command, io: CliIo, run: Runner): void {
     .argument('<pipeline>', 'pipeline name')
     .option('--json', 'print the state as JSON (one line per change with --watch)')
     .option('--watch', 'redraw until the latest execution ends; exit 1 unless it Succeeded')
-    .option('--interval <seconds>', 'seconds between reads with --watch', '5')
-    .option('--timeout <minutes>', 'give up watching after this many minutes', '60')
+    .option('--interval <seconds>', 'seconds between reads with --watch (1–3600)', parseInterval, 5)
+    .option('--timeout <minutes>', 'give up watching after this many minutes (1–10080, 7 days)', parseTimeout, 60)
     .action((pipeline: string, options) => run(() => import('./commands/status'), (m) => m.statusCommand(pipeline, options, io)));
   withAwsOptions(program.command('release'))
     .description('start an execution (StartPipelineExecution) and print its ID')
     .argument('<pipeline>', 'pipeline name')
     .option('--wait', 'follow the execution; exit 1 unless it Succeeded')
-    .option('--interval <seconds>', 'seconds between reads with --wait', '10')
-    .option('--timeout <minutes>', 'give up waiting after this many minutes', '120')
+    .option('--interval <seconds>', 'seconds between reads with --wait (1–3600)', parseInterval, 10)
+    .option('--timeout <minutes>', 'give up waiting after this many minutes (1–10080, 7 days)', parseTimeout, 120)
     .action((pipeline: string, options) => run(() => import('./commands/release'), (m) => m.releaseCommand(pipeline, options, io)));
   for (const [name, decision] of [['approve', 'Approved'], ['reject', 'Rejected']] as const) {
     withAwsOptions(program.command(name))
@@ -92,13 +98,24 @@ function registerOperations(program: Command, io: CliIo, run: Runner): void {
     .argument('<pipeline>', 'pipeline name')
     .option('--json', 'print the report as JSON')
     .action((pipeline: string, options) => run(() => import('./commands/verify-keys'), (m) => m.verifyKeysCommand(pipeline, options, io)));
+  withAwsOptions(program.command('stacks'))
+    .description('list the CloudFormation stacks the pipeline deploys, per account and Region, in the order to delete them')
+    .argument('<pipeline>', 'pipeline name')
+    .option('--json', 'print the stacks as JSON')
+    .action((pipeline: string, options) => run(() => import('./commands/stacks'), (m) => m.stacksCommand(pipeline, options, io)));
 }
 
 /** Shared options of the commands that call AWS: the SDK's default credential chain does the rest. */
 export function withAwsOptions(command: Command): Command {
   return command
     .option('--profile <name>', 'named profile from the shared AWS config and credentials files')
-    .option('--region <region>', 'AWS Region of the pipeline (default: from the environment or profile)');
+    .option('--region <region>', 'AWS Region of the pipeline, like us-east-1 (default: from AWS_REGION or the profile)', parseRegion)
+    .option(
+      '--request-timeout <seconds>',
+      `give up on an AWS request that has not answered after this many seconds, per attempt (${REQUEST_TIMEOUT_SECONDS.min}–${REQUEST_TIMEOUT_SECONDS.max})`,
+      parseRequestTimeout,
+      REQUEST_TIMEOUT_SECONDS.default,
+    );
 }
 
 /** Parses `argv` (without the node and script entries) and returns the exit code. */
@@ -108,9 +125,15 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     try {
       exitCode = await call(await load());
     } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      io.err(`pipectl: ${error.message}`);
-      exitCode = ExitCode.USAGE;
+      if (error instanceof UsageError) {
+        printError(io, error.message);
+        exitCode = ExitCode.USAGE;
+      } else if (error instanceof OutputClosed) {
+        // The reader of stdout stopped early (`| head`): nothing failed, and nobody is left to tell.
+        exitCode = ExitCode.OK;
+      } else {
+        exitCode = reportUnexpected(io, error);
+      }
     }
   };
   try {
@@ -120,7 +143,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       // --help and --version end here too, with commander's exit code 0.
       return error.exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;
     }
-    throw error;
+    if (error instanceof OutputClosed) return ExitCode.OK;
+    return reportUnexpected(io, error);
   }
   return exitCode;
 }

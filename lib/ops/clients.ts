@@ -1,5 +1,9 @@
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { REQUEST_TIMEOUT_SECONDS } from '../cli/option-values';
+import { checkAwsEnvironment } from './aws-environment';
+import { RequestTimeouts, addAnswerChecks } from './answer-checks';
+import { checkProfile } from './profiles';
 
 /**
  * The AWS settings a command accepts. Everything else (credentials, endpoint through
@@ -16,6 +20,11 @@ export interface AwsOptions {
    * @default - from AWS_REGION or the profile
    */
   readonly region?: string;
+  /**
+   * Seconds one request may go unanswered before pipectl gives up on it (each attempt).
+   * @default 30
+   */
+  readonly requestTimeout?: number;
 }
 
 /** The one call the operations need from a CodePipeline client: easy to mock, easy to read. */
@@ -25,21 +34,55 @@ export type KmsApi = Pick<KMSClient, 'send'>;
 /** Makes a KMS client for a Region: a key can live in another Region than the pipeline. */
 export type KmsFactory = (region: string | undefined) => KmsApi;
 
-function clientConfig(options: AwsOptions): { profile?: string; region?: string } {
-  // On Node 20 the SDK prints a multi-line notice about its future Node 22 requirement on every run,
-  // which buries pipectl's one-line results on stderr. It speaks to developers, not to operators;
-  // set AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=false to see it.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const config: { profile?: string; region?: string } = {};
+/** A connection that is not up after this long will not come up: give up on it early. */
+const CONNECT_TIMEOUT_SECONDS = 10;
+
+export function requestTimeouts(options: AwsOptions): RequestTimeouts {
+  const answerSeconds = options.requestTimeout ?? REQUEST_TIMEOUT_SECONDS.default;
+  return { answerSeconds, connectSeconds: Math.min(CONNECT_TIMEOUT_SECONDS, answerSeconds) };
+}
+
+interface ClientConfig {
+  profile?: string;
+  region?: string;
+  requestHandler: { connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: true };
+}
+
+function clientConfig(options: AwsOptions): ClientConfig {
+  quietNodeVersionNotice();
+  checkAwsEnvironment();
+  if (options.profile !== undefined) checkProfile(options.profile);
+  const timeouts = requestTimeouts(options);
+  const config: ClientConfig = {
+    // Without a timeout an endpoint that accepts the connection and never answers holds pipectl
+    // forever; without throwOnRequestTimeout the SDK only logs that the timeout passed.
+    requestHandler: { connectionTimeout: timeouts.connectSeconds * 1000, requestTimeout: timeouts.answerSeconds * 1000, throwOnRequestTimeout: true },
+  };
   if (options.profile !== undefined) config.profile = options.profile;
   if (options.region !== undefined) config.region = options.region;
   return config;
 }
 
+/**
+ * On Node 20 the SDK prints a multi-line notice about its future Node 22 requirement when a client
+ * is built, which buries pipectl's one-line results on stderr. It speaks to developers, not to
+ * operators; set AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=false to see it. Every client
+ * pipectl uses is built here, after this.
+ */
+function quietNodeVersionNotice(): void {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+}
+
 export function createCodePipelineClient(options: AwsOptions): CodePipelineClient {
-  return new CodePipelineClient(clientConfig(options));
+  const client = new CodePipelineClient(clientConfig(options));
+  addAnswerChecks(client, requestTimeouts(options));
+  return client;
 }
 
 export function createKmsFactory(options: AwsOptions): KmsFactory {
-  return (region) => new KMSClient(clientConfig({ ...options, region: region ?? options.region }));
+  return (region) => {
+    const client = new KMSClient(clientConfig({ ...options, region: region ?? options.region }));
+    addAnswerChecks(client, requestTimeouts(options));
+    return client;
+  };
 }

@@ -7,11 +7,17 @@ import {
 import { CodePipelineApi } from './clients';
 import { PollOptions, pollUntil } from './poll';
 import { isExecutionActive } from './pipeline-status';
+import { OperationFailed } from './target';
 
 /** StartPipelineExecution: returns the new execution's ID. */
 export async function startRelease(client: CodePipelineApi, pipeline: string): Promise<string> {
   const result = await client.send(new StartPipelineExecutionCommand({ name: pipeline }));
-  if (!result.pipelineExecutionId) throw new Error('StartPipelineExecution returned no pipelineExecutionId');
+  if (!result.pipelineExecutionId) {
+    // The call succeeded, so an execution may have started: say where to look rather than retry.
+    throw new OperationFailed(
+      `pipeline "${pipeline}": StartPipelineExecution succeeded but the answer had no execution ID: see pipectl status ${pipeline}`,
+    );
+  }
   return result.pipelineExecutionId;
 }
 

@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import { forTerminal, shellCommand } from '../output';
 import { PipelineStatus } from './pipeline-status';
 
 /** ANSI colours by status; used only when stdout is a terminal. */
@@ -17,21 +18,33 @@ const RESET = '\x1b[0m';
 export interface RenderOptions {
   /** Colour statuses with ANSI codes. */
   readonly colour: boolean;
+  /**
+   * The Region and profile pipectl was called with, repeated in the command each hint prints so that
+   * it works when pasted.
+   * @default - none: the command relies on the environment
+   */
+  readonly region?: string;
+  readonly profile?: string;
 }
 
-/** The human view of `pipectl status`: a header, a table of stages and actions, then hints. */
+/**
+ * The human view of `pipectl status`: a header, a table of stages and actions, then hints. Every
+ * value from AWS passes through `forTerminal` (names, statuses, reasons, errors); colours are added
+ * after, so only pipectl's own escape sequences reach the terminal.
+ */
 export function renderStatus(status: PipelineStatus, options: RenderOptions): string {
+  const t = forTerminal;
   const paint = (text: string | undefined): string => {
     if (!text) return '-';
     const colour = options.colour ? COLOURS[text] : undefined;
-    return colour ? `${colour}${text}${RESET}` : text;
+    return colour ? `${colour}${text}${RESET}` : t(text);
   };
   const lines: string[] = [];
   const version = status.version !== undefined ? ` (version ${status.version})` : '';
   const latest = status.latestExecution;
   lines.push(
-    `Pipeline ${status.pipeline}${version}: ` +
-      (latest ? `latest execution ${latest.id} ${paint(latest.status)}` : 'no executions yet'),
+    `Pipeline ${t(status.pipeline)}${version}: ` +
+      (latest ? `latest execution ${t(latest.id)} ${paint(latest.status)}` : 'no executions yet'),
   );
   const table = new Table({
     head: ['Stage', 'Stage status', 'Action', 'Action status', 'Revision', 'Last change'],
@@ -39,41 +52,43 @@ export function renderStatus(status: PipelineStatus, options: RenderOptions): st
     style: { head: [], border: [] },
   });
   for (const stage of status.stages) {
-    const stageLabel = stage.inboundTransition.enabled ? stage.name : `${stage.name} (inbound disabled)`;
+    const stageLabel = stage.inboundTransition.enabled ? t(stage.name) : `${t(stage.name)} (inbound disabled)`;
     const actions = stage.actions.length > 0 ? stage.actions : [undefined];
     actions.forEach((action, index) => {
       table.push([
         index === 0 ? stageLabel : '',
         index === 0 ? paint(stage.status) : '',
-        action?.name ?? '-',
+        action ? t(action.name) : '-',
         action ? paint(action.status) + (action.pendingApproval ? ' (awaiting approval)' : '') : '-',
-        shortRevision(action?.revision),
-        action?.lastChange ?? '-',
+        t(shortRevision(action?.revision)),
+        t(action?.lastChange ?? '-'),
       ]);
     });
   }
   lines.push(table.toString());
   for (const stage of status.stages) {
-    const t = stage.inboundTransition;
-    if (!t.enabled) {
-      const by = t.lastChangedBy ? ` by ${t.lastChangedBy}` : '';
-      const at = t.lastChangedAt ? ` at ${t.lastChangedAt}` : '';
-      lines.push(`Inbound transition to ${stage.name} disabled${by}${at}: ${t.disabledReason ?? '(no reason given)'}`);
+    const transition = stage.inboundTransition;
+    if (!transition.enabled) {
+      const by = transition.lastChangedBy ? ` by ${transition.lastChangedBy}` : '';
+      const at = transition.lastChangedAt ? ` at ${transition.lastChangedAt}` : '';
+      lines.push(t(`Inbound transition to ${stage.name} disabled${by}${at}: ${transition.disabledReason ?? '(no reason given)'}`));
     }
   }
   for (const stage of status.stages) {
     for (const action of stage.actions) {
-      if (action.status === 'Failed' && action.error) lines.push(`${stage.name}/${action.name} failed: ${action.error}`);
+      if (action.status === 'Failed' && action.error) lines.push(t(`${stage.name}/${action.name} failed: ${action.error}`));
     }
   }
   for (const approval of status.pendingApprovals) {
-    lines.push(
-      `Pending approval: ${approval.stage}/${approval.action}` +
-        (approval.since ? ` since ${approval.since}` : '') +
-        ` — pipectl approve ${status.pipeline} ${approval.stage} ${approval.action}`,
-    );
+    // A command to paste: each word shell-quoted, which also keeps control characters visible.
+    const command = shellCommand(['pipectl', 'approve', status.pipeline, approval.stage, approval.action, ...awsArguments(options)]);
+    lines.push(t(`Pending approval: ${approval.stage}/${approval.action}${approval.since ? ` since ${approval.since}` : ''}`) + ` — ${command}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+function awsArguments(options: RenderOptions): string[] {
+  return [...(options.region ? ['--region', options.region] : []), ...(options.profile ? ['--profile', options.profile] : [])];
 }
 
 /** Commit IDs are 40 characters; 12 identify one in practice and keep the table narrow. */

@@ -1,11 +1,12 @@
-import { CliIo, ExitCode, UsageError } from '../cli/io';
-import { describeAwsError } from './aws-errors';
+import { CliIo, ExitCode, UsageError, printError } from '../cli/io';
+import { describeAwsError, describeConfigurationError } from './aws-errors';
 import { OperationTarget, OperationFailed } from './target';
 
 /**
  * Runs one command's AWS work: an expected failure (OperationFailed, an AWS or credentials error)
- * becomes one line on stderr and exit 1; usage errors go on to the program (exit 2); anything else is
- * a bug and keeps its stack.
+ * becomes one line on stderr and exit 1; usage errors go on to the program (exit 2), and so do
+ * errors of the set-up (no Region, an unusable Region or endpoint); anything else is a bug, which the
+ * program reports as one.
  */
 export async function runOperation(io: CliIo, target: OperationTarget, body: () => Promise<number>): Promise<number> {
   try {
@@ -13,22 +14,14 @@ export async function runOperation(io: CliIo, target: OperationTarget, body: () 
   } catch (error) {
     if (error instanceof UsageError) throw error;
     if (error instanceof OperationFailed) {
-      io.err(`pipectl: ${error.message}`);
+      printError(io, error.message);
       return ExitCode.FAILED;
     }
     const message = describeAwsError(error, target);
     if (message === undefined) throw error;
-    // A missing Region is a question of how pipectl was called, not of the pipeline.
-    if ((error as Error).message === 'Region is missing') throw new UsageError(message);
-    io.err(`pipectl: ${message}`);
+    // How pipectl was called, not the pipeline, is what needs fixing.
+    if (describeConfigurationError(error) !== undefined) throw new UsageError(message);
+    printError(io, message);
     return ExitCode.FAILED;
   }
-}
-
-/** Parses a positive number of seconds or minutes from an option. */
-export function parsePositive(option: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${option} must be a positive number, got "${value}"`);
-  return n;
 }

@@ -1,10 +1,12 @@
 import { CodePipelineClient, GetPipelineStateCommand, PutApprovalResultCommand } from '@aws-sdk/client-codepipeline';
 import { mockClient } from 'aws-sdk-client-mock';
+import { createCodePipelineClient } from '../../lib/ops/clients';
 import { answerApproval } from '../../lib/ops/approval';
 import { TOKEN, action, stage, walkthroughState } from './fixtures';
 
 const cp = mockClient(CodePipelineClient);
-const client = new CodePipelineClient({ region: 'us-east-1' });
+// Built as pipectl builds its clients, so the SDK's Node-version notice stays off here too.
+const client = createCodePipelineClient({ region: 'us-east-1' });
 const request = { pipeline: 'Walkthrough', stage: 'TestStage', action: 'ApproveTestStack' } as const;
 
 beforeEach(() => cp.reset());

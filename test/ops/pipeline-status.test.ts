@@ -1,11 +1,13 @@
 import { CodePipelineClient, GetPipelineStateCommand, ListPipelineExecutionsCommand } from '@aws-sdk/client-codepipeline';
 import { mockClient } from 'aws-sdk-client-mock';
+import { createCodePipelineClient } from '../../lib/ops/clients';
 import { readPipelineStatus } from '../../lib/ops/pipeline-status';
 import { renderStatus } from '../../lib/ops/render-status';
 import { COMMIT, EXEC_1, TOKEN, walkthroughState } from './fixtures';
 
 const cp = mockClient(CodePipelineClient);
-const client = new CodePipelineClient({ region: 'us-east-1' });
+// Built as pipectl builds its clients, so the SDK's Node-version notice stays off here too.
+const client = createCodePipelineClient({ region: 'us-east-1' });
 
 beforeEach(() => {
   cp.reset();

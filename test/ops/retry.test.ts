@@ -6,11 +6,13 @@ import {
   StageState,
 } from '@aws-sdk/client-codepipeline';
 import { mockClient } from 'aws-sdk-client-mock';
+import { createCodePipelineClient } from '../../lib/ops/clients';
 import { RetryBlocked, retryStage } from '../../lib/ops/retry';
 import { EXEC_1, action, stage } from './fixtures';
 
 const cp = mockClient(CodePipelineClient);
-const client = new CodePipelineClient({ region: 'us-east-1' });
+// Built as pipectl builds its clients, so the SDK's Node-version notice stays off here too.
+const client = createCodePipelineClient({ region: 'us-east-1' });
 
 function given(stages: StageState[], currentVersion: number, failedVersion: number): void {
   cp.on(GetPipelineStateCommand).resolves({ pipelineVersion: currentVersion, stageStates: stages });

@@ -1,9 +1,11 @@
 import { CodePipelineClient, DisableStageTransitionCommand, EnableStageTransitionCommand } from '@aws-sdk/client-codepipeline';
 import { mockClient } from 'aws-sdk-client-mock';
+import { createCodePipelineClient } from '../../lib/ops/clients';
 import { checkReason, setInboundTransition } from '../../lib/ops/transition';
 
 const cp = mockClient(CodePipelineClient);
-const client = new CodePipelineClient({ region: 'us-east-1' });
+// Built as pipectl builds its clients, so the SDK's Node-version notice stays off here too.
+const client = createCodePipelineClient({ region: 'us-east-1' });
 beforeEach(() => cp.reset());
 
 test('disables the inbound transition with the reason', async () => {

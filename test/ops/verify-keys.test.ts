@@ -1,15 +1,17 @@
 import { CodePipelineClient, GetPipelineCommand, PipelineDeclaration } from '@aws-sdk/client-codepipeline';
 import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient } from '@aws-sdk/client-kms';
 import { mockClient } from 'aws-sdk-client-mock';
+import { KmsApi, createCodePipelineClient, createKmsFactory } from '../../lib/ops/clients';
 import { verifyKeys } from '../../lib/ops/verify-keys';
 
 const cp = mockClient(CodePipelineClient);
 const kms = mockClient(KMSClient);
-const client = new CodePipelineClient({ region: 'us-east-1' });
+// Built as pipectl builds its clients, so the SDK's Node-version notice stays off here too.
+const client = createCodePipelineClient({ region: 'us-east-1' });
 const kmsRegions: Array<string | undefined> = [];
-const kmsFor = (region: string | undefined): KMSClient => {
+const kmsFor = (region: string | undefined): KmsApi => {
   kmsRegions.push(region);
-  return new KMSClient({ region });
+  return createKmsFactory({})(region);
 };
 const KEY = 'arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const TEST_ROLE = 'arn:aws:iam::222222222222:role/test-cfn-action';

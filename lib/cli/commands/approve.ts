@@ -1,3 +1,4 @@
+import { forTerminal } from '../../output';
 import { CliIo, ExitCode } from '../io';
 import { answerApproval } from '../../ops/approval';
 import { AwsOptions, createCodePipelineClient } from '../../ops/clients';
@@ -24,7 +25,7 @@ export async function approveCommand(
   const target = { pipeline, stage, action };
   return runOperation(io, target, async () => {
     await answerApproval(createCodePipelineClient(options), { ...target, decision, summary: options.summary });
-    io.out(`${decision} ${describeTarget(target)}`);
+    io.out(forTerminal(`${decision} ${describeTarget(target)}`));
     return ExitCode.OK;
   });
 }

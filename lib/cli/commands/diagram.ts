@@ -4,6 +4,7 @@ import { pipelineTitle } from '../../diagram/layout';
 import { pipelineSvg } from '../../diagram/svg';
 import { PipelineInputError, loadPipelineFile } from '../../model/load-file';
 import { PipelineModel } from '../../model/pipeline-model';
+import { forTerminal } from '../../output';
 import { CliIo, ExitCode, UsageError } from '../io';
 
 export interface DiagramOptions {
@@ -42,7 +43,7 @@ export async function diagramCommand(file: string, options: DiagramOptions, io: 
   } catch (error) {
     throw new UsageError(`cannot write ${options.out} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
   }
-  io.err(`wrote ${options.out}`);
+  io.err(forTerminal(`wrote ${options.out}`));
   return ExitCode.OK;
 }
 

@@ -1,3 +1,4 @@
+import { forTerminal } from '../../output';
 import { CliIo, ExitCode } from '../io';
 import { AwsOptions, createCodePipelineClient } from '../../ops/clients';
 import { checkName } from '../../ops/names';
@@ -14,7 +15,7 @@ export async function retryCommand(pipeline: string, stage: string, options: Ret
   checkName('stage', stage);
   return runOperation(io, { pipeline, stage }, async () => {
     const result = await retryStage(createCodePipelineClient(options), { pipeline, stage, allActions: options.all });
-    io.out(`Retrying ${result.retryMode} of stage "${stage}" of pipeline "${pipeline}" in execution ${result.pipelineExecutionId}`);
+    io.out(forTerminal(`Retrying ${result.retryMode} of stage "${stage}" of pipeline "${pipeline}" in execution ${result.pipelineExecutionId}`));
     return ExitCode.OK;
   });
 }

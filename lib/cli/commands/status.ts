@@ -1,18 +1,24 @@
-import { CliIo, ExitCode } from '../io';
+import { CliIo, ExitCode, printError } from '../io';
 import { AwsOptions, createCodePipelineClient } from '../../ops/clients';
 import { checkName } from '../../ops/names';
 import { PipelineStatus, isExecutionActive, readPipelineStatus } from '../../ops/pipeline-status';
 import { pollUntil } from '../../ops/poll';
 import { renderStatus } from '../../ops/render-status';
-import { parsePositive, runOperation } from '../../ops/run-operation';
+import { runOperation } from '../../ops/run-operation';
 
 export interface StatusOptions extends AwsOptions {
   readonly json?: boolean;
   readonly watch?: boolean;
-  /** Seconds between reads with --watch. */
-  readonly interval?: string;
-  /** Minutes --watch follows before giving up. */
-  readonly timeout?: string;
+  /**
+   * Seconds between reads with --watch.
+   * @default 5
+   */
+  readonly interval?: number;
+  /**
+   * Minutes --watch follows before giving up.
+   * @default 60
+   */
+  readonly timeout?: number;
 }
 
 /** Clears a terminal and moves the cursor home, so each --watch read replaces the last. */
@@ -21,13 +27,13 @@ const CLEAR_SCREEN = '\x1b[2J\x1b[H';
 /** `pipectl status <pipeline> [--json] [--watch]` */
 export async function statusCommand(pipeline: string, options: StatusOptions, io: CliIo): Promise<number> {
   checkName('pipeline', pipeline);
-  const intervalMs = parsePositive('--interval', options.interval, 5) * 1000;
-  const timeoutMs = parsePositive('--timeout', options.timeout, 60) * 60_000;
+  const intervalMs = (options.interval ?? 5) * 1000;
+  const timeoutMs = (options.timeout ?? 60) * 60_000;
   return runOperation(io, { pipeline }, async () => {
     const client = createCodePipelineClient(options);
     const show = (status: PipelineStatus): string => {
       if (options.json) return JSON.stringify(status, null, options.watch ? undefined : 2);
-      return renderStatus(status, { colour: io.isTTY });
+      return renderStatus(status, { colour: io.isTTY, region: options.region, profile: options.profile });
     };
     if (!options.watch) {
       io.out(show(await readPipelineStatus(client, pipeline)));
@@ -49,11 +55,11 @@ export async function statusCommand(pipeline: string, options: StatusOptions, io
     );
     const latest = value.latestExecution;
     if (!finished) {
-      io.err(`pipectl: pipeline "${pipeline}": execution ${latest?.id} still ${latest?.status} after ${timeoutMs / 60_000} minutes`);
+      printError(io, `pipeline "${pipeline}": execution ${latest?.id} still ${latest?.status} after ${timeoutMs / 60_000} minutes`);
       return ExitCode.FAILED;
     }
     if (latest && latest.status !== 'Succeeded') {
-      io.err(`pipectl: pipeline "${pipeline}": execution ${latest.id} ended ${latest.status}`);
+      printError(io, `pipeline "${pipeline}": execution ${latest.id} ended ${latest.status}`);
       return ExitCode.FAILED;
     }
     return ExitCode.OK;

@@ -1,3 +1,4 @@
+import { forTerminal } from '../../output';
 import { CliIo, ExitCode } from '../io';
 import { AwsOptions, createCodePipelineClient } from '../../ops/clients';
 import { checkName } from '../../ops/names';
@@ -22,9 +23,9 @@ export async function transitionCommand(
   return runOperation(io, { pipeline, stage }, async () => {
     await setInboundTransition(createCodePipelineClient(options), { pipeline, stage, enable, reason: options.reason });
     io.out(
-      enable
+      forTerminal(enable
         ? `Enabled the inbound transition to stage "${stage}" of pipeline "${pipeline}": the latest successful revision held before it goes on`
-        : `Disabled the inbound transition to stage "${stage}" of pipeline "${pipeline}": ${options.reason ?? DEFAULT_DISABLE_REASON}`,
+        : `Disabled the inbound transition to stage "${stage}" of pipeline "${pipeline}": ${options.reason ?? DEFAULT_DISABLE_REASON}`),
     );
     return ExitCode.OK;
   });

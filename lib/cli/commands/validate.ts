@@ -3,6 +3,7 @@ import { PipelineModel } from '../../model/pipeline-model';
 import { QuotaProfileName } from '../../quotas';
 import { Finding, formatFinding } from '../../rules/finding';
 import { validatePipeline } from '../../validate';
+import { forTerminal } from '../../output';
 import { CliIo, ExitCode, UsageError } from '../io';
 
 export interface ValidateOptions {
@@ -30,7 +31,8 @@ export async function validateCommand(files: readonly string[], options: Validat
   if (options.json) {
     io.out(JSON.stringify(findings, undefined, 2));
   } else {
-    for (const finding of findings) io.out(`${finding.file ?? '-'}: ${formatFinding(finding)}`);
+    // A file, pipeline, stage or action name can hold control characters: each line is escaped whole.
+    for (const finding of findings) io.out(forTerminal(`${finding.file ?? '-'}: ${formatFinding(finding)}`));
     io.out(summary(findings, pipelines.length, files.length));
   }
   return errors > 0 ? ExitCode.FAILED : ExitCode.OK;

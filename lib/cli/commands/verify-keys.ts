@@ -1,4 +1,5 @@
-import { CliIo, ExitCode } from '../io';
+import { forTerminal } from '../../output';
+import { CliIo, ExitCode, printError } from '../io';
 import { AwsOptions, createCodePipelineClient, createKmsFactory } from '../../ops/clients';
 import { checkName } from '../../ops/names';
 import { runOperation } from '../../ops/run-operation';
@@ -16,13 +17,14 @@ export async function verifyKeysCommand(pipeline: string, options: VerifyKeysOpt
     io.out(options.json ? JSON.stringify(report, null, 2) : renderReport(report));
     if (!report.ok) {
       const missing = report.roles.filter((r) => r.problem).length;
-      io.err(`pipectl: pipeline "${pipeline}": ${missing} cross-account action role${missing === 1 ? '' : 's'} cannot decrypt the artifacts`);
+      printError(io, `pipeline "${pipeline}": ${missing} cross-account action role${missing === 1 ? '' : 's'} cannot decrypt the artifacts`);
       return ExitCode.FAILED;
     }
     return ExitCode.OK;
   });
 }
 
+/** The human report: each line composed from values of the pipeline and the key policy, then escaped. */
 function renderReport(report: VerifyKeysReport): string {
   const lines = [`Pipeline ${report.pipeline} (account ${report.account})`];
   for (const key of report.keys) {
@@ -32,12 +34,13 @@ function renderReport(report: VerifyKeysReport): string {
   if (report.roles.length === 0) lines.push('No cross-account action roles: nothing to check.');
   for (const role of report.roles) {
     const head = `${role.problem ? 'MISSING' : 'OK     '} ${role.roleArn} (account ${role.account}, ${role.region}) for ${role.actions.join(', ')}`;
-    if (role.problem) lines.push(`${head}\n        ${role.problem}`);
+    lines.push(head);
+    if (role.problem) lines.push(`        ${role.problem}`);
     else {
       const conditional = role.access.conditional ? ' (under conditions pipectl does not evaluate)' : '';
       const deny = role.access.conditionallyDeniedBy ? `; Deny ${role.access.conditionallyDeniedBy} may apply under conditions pipectl does not evaluate` : '';
-      lines.push(`${head}\n        allowed by ${role.access.via}${conditional}${deny}`);
+      lines.push(`        allowed by ${role.access.via}${conditional}${deny}`);
     }
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(forTerminal).join('\n')}\n`;
 }
