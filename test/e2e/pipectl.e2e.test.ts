@@ -1,87 +1,26 @@
 import { execFile } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { AwsJsonError, AwsJsonServer } from './loopback/aws-json-server';
-import { FakeAws, FakePipeline } from './loopback/fake-aws';
+import { cliEnv, makeAwsHome } from './loopback/cli-env';
+import { FakeAws } from './loopback/fake-aws';
+import { FAILED_EXEC, KEY, PROD_ROLE, TEST_ROLE, TOKEN, keyPolicy, walkthrough } from './loopback/walkthrough';
 import { ensureBuiltCli, runPipectl } from './built-cli';
-
-const FAILED_EXEC = '11111111-1111-4111-8111-111111111111';
-const TOKEN = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
-const KEY = 'arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab';
-const TEST_ROLE = 'arn:aws:iam::222222222222:role/test-cfn-action';
-const PROD_ROLE = 'arn:aws:iam::333333333333:role/prod-cfn-action';
 
 let fake: FakeAws;
 let server: AwsJsonServer;
 let endpoint: string;
 let home: string;
 
-function walkthrough(): FakePipeline {
-  return {
-    name: 'Walkthrough',
-    account: '111111111111',
-    region: 'us-east-1',
-    version: 3,
-    artifactKey: KEY,
-    executions: [{ id: FAILED_EXEC, version: 3, script: ['InProgress'] }],
-    stages: [
-      { name: 'Source', status: 'Succeeded', executionId: FAILED_EXEC, actions: [{ name: 'TemplateSource', status: 'Succeeded' }] },
-      {
-        name: 'TestStage',
-        status: 'InProgress',
-        executionId: FAILED_EXEC,
-        actions: [
-          { name: 'CreateStack', status: 'Succeeded', roleArn: TEST_ROLE },
-          { name: 'ApproveTestStack', status: 'InProgress', token: TOKEN },
-          { name: 'DeleteTestStack', roleArn: TEST_ROLE },
-        ],
-      },
-      {
-        name: 'ProdStage',
-        status: 'Failed',
-        executionId: FAILED_EXEC,
-        actions: [
-          { name: 'CreateChangeSet', status: 'Failed', error: 'Template format error', roleArn: PROD_ROLE },
-          { name: 'ExecuteChangeSet', roleArn: PROD_ROLE },
-        ],
-      },
-    ],
-  };
-}
-
-function keyPolicy(...accounts: string[]): object {
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      { Sid: 'Admin', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 'kms:*', Resource: '*' },
-      { Sid: 'CrossAccount', Effect: 'Allow', Principal: { AWS: accounts.map((a) => `arn:aws:iam::${a}:root`) }, Action: ['kms:Decrypt', 'kms:DescribeKey'], Resource: '*' },
-    ],
-  };
-}
-
 function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH,
-    HOME: home,
-    AWS_CONFIG_FILE: path.join(home, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'credentials'),
-    AWS_ACCESS_KEY_ID: 'AKIDE2ETEST',
-    AWS_SECRET_ACCESS_KEY: 'e2e-secret',
-    AWS_REGION: 'us-east-1',
-    AWS_ENDPOINT_URL: endpoint,
-    AWS_MAX_ATTEMPTS: '2',
-    ...extra,
-  };
+  return cliEnv(home, endpoint, extra);
 }
 
 const pipectl = (args: string[], extra?: NodeJS.ProcessEnv) => runPipectl(args, env(extra));
 
 beforeAll(async () => {
   ensureBuiltCli();
-  home = fs.mkdtempSync(path.join(os.tmpdir(), 'pipectl-e2e-'));
-  fs.writeFileSync(path.join(home, 'config'), '[profile ops]\nregion = eu-west-1\n');
-  fs.writeFileSync(path.join(home, 'credentials'), '[ops]\naws_access_key_id = AKIDOPSPROFILE\naws_secret_access_key = ops-secret\n');
+  home = makeAwsHome();
 }, 200_000);
 
 beforeEach(async () => {
@@ -126,7 +65,7 @@ test('status --json, with --profile taking credentials and Region from the share
 
 test('status --watch follows the latest execution until it ends', async () => {
   fake.pipelines.get('Walkthrough')!.executions[0].script = ['InProgress'];
-  const watching = pipectl(['status', 'Walkthrough', '--watch', '--json', '--interval', '0.2']);
+  const watching = pipectl(['status', 'Walkthrough', '--watch', '--json', '--interval', '1']);
   // Let it read twice, then the execution ends.
   for (let i = 0; i < 100 && server.calls('ListPipelineExecutions').length < 2; i++) await new Promise((r) => setTimeout(r, 50));
   fake.pipelines.get('Walkthrough')!.executions[0].script = ['Succeeded'];
@@ -138,7 +77,7 @@ test('status --watch follows the latest execution until it ends', async () => {
 
 test('release --wait prints the execution ID and exits 0 when it succeeds', async () => {
   fake.pipelines.get('Walkthrough')!.nextRun = ['InProgress', 'InProgress', 'Succeeded'];
-  const run = await pipectl(['release', 'Walkthrough', '--wait', '--interval', '0.05']);
+  const run = await pipectl(['release', 'Walkthrough', '--wait', '--interval', '1']);
   expect(run.code).toBe(0);
   const id = run.stdout.trim();
   expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
@@ -151,7 +90,7 @@ test('release --wait exits 1 and names the failed action', async () => {
   const p = fake.pipelines.get('Walkthrough')!;
   p.nextRun = ['InProgress', 'Failed'];
   p.nextRunFailsIn = 'ProdStage';
-  const run = await pipectl(['release', 'Walkthrough', '--wait', '--interval', '0.05']);
+  const run = await pipectl(['release', 'Walkthrough', '--wait', '--interval', '1']);
   const id = run.stdout.trim();
   expect(run.code).toBe(1);
   expect(run.stderr).toBe(

@@ -36,6 +36,11 @@ const SERVICES: Record<string, { service: 'codepipeline' | 'kms'; shapes: Record
  */
 export class AwsJsonServer {
   readonly requests: RecordedRequest[] = [];
+  /**
+   * When set, answers every request in its place, as an endpoint that is not AWS would: never (a
+   * hung endpoint), or with a proxy's HTML page.
+   */
+  misbehave?: (res: http.ServerResponse) => void;
   /** Requests the endpoint refused as malformed; a test expects this to stay empty. */
   readonly malformed: string[] = [];
   private readonly server: http.Server;
@@ -63,6 +68,7 @@ export class AwsJsonServer {
   }
 
   private answer(req: http.IncomingMessage, body: string, res: http.ServerResponse): void {
+    if (this.misbehave) return this.misbehave(res);
     const send = (status: number, payload: unknown): void => {
       res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': `req-${this.requests.length}` });
       res.end(JSON.stringify(payload));

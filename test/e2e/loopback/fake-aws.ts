@@ -8,6 +8,11 @@ export interface FakeAction {
   token?: string;
   error?: string;
   roleArn?: string;
+  /** @default - a CloudFormation deploy action */
+  type?: { category: string; provider: string };
+  configuration?: Record<string, string>;
+  region?: string;
+  runOrder?: number;
 }
 
 export interface FakeStage {
@@ -133,8 +138,11 @@ export class FakeAws {
               name: s.name,
               actions: s.actions.map((a) => ({
                 name: a.name,
-                actionTypeId: { category: 'Deploy', owner: 'AWS', provider: 'CloudFormation', version: '1' },
+                actionTypeId: { category: 'Deploy', owner: 'AWS', provider: 'CloudFormation', version: '1', ...a.type },
+                ...(a.runOrder ? { runOrder: a.runOrder } : {}),
+                ...(a.configuration ? { configuration: a.configuration } : {}),
                 ...(a.roleArn ? { roleArn: a.roleArn } : {}),
+                ...(a.region ? { region: a.region } : {}),
               })),
             })),
           },
