@@ -1,6 +1,7 @@
 import { ActionModel, PipelineModel } from '../model/pipeline-model';
 import { runOrderOf } from '../model/walk';
 import { isApprovalGate, kindOf, shortLogicalId, targetOf, textOf, touchedParts } from './describe';
+import { drawnRows, hiddenActionsText } from './drawn-actions';
 import { DIAGRAM_FONT, MonospaceFont, charsThatFit, textWidth, truncate, wrap } from './text';
 
 /**
@@ -35,12 +36,21 @@ export interface ActionBox {
   readonly runOrder?: number;
 }
 
+/** The last box of a stage with more actions than a diagram draws: how many it leaves out. */
+export interface HiddenActionsBox {
+  readonly count: number;
+  readonly rect: Rect;
+  readonly lines: readonly TextLine[];
+}
+
 export interface StageBox {
   readonly name: string;
   readonly rect: Rect;
   readonly title: readonly TextLine[];
   /** The action rows, in run order; the actions of one row run in parallel. */
   readonly rows: readonly (readonly ActionBox[])[];
+  /** Present when the stage has more actions than a diagram draws (see `drawn-actions.ts`). */
+  readonly hidden?: HiddenActionsBox;
 }
 
 export interface Arrow {
@@ -98,22 +108,26 @@ export function layoutPipeline(
   const arrows: Arrow[] = [];
   let x = margin;
   for (const stage of pipeline.stages) {
-    const rowsOfActions = rowsByRunOrder(stage.actions);
-    const widest = Math.max(1, ...rowsOfActions.map((row) => row.length));
+    const drawn = drawnRows(stage.actions);
+    const widest = widestRow(drawn.rows);
     const width = widest * actionWidth + (widest - 1) * actionGap + 2 * padding;
     const name = textOf(stage.name) ?? '?';
     const titleLines = wrap(name, charsThatFit(width - 2 * padding, font), 2);
     const title = titleLines.map((text, i) => ({ text, x: x + padding, y: top + textTop + i * lineHeight, bold: true }));
     let y = top + 2 * padding + titleLines.length * lineHeight;
+    const maxChars = charsThatFit(actionWidth - 2 * padding, font);
+    const arrowInto = () => {
+      const middle = x + width / 2;
+      arrows.push({ from: { x: middle, y: y - rowGap }, to: { x: middle, y } });
+    };
 
     const rows: ActionBox[][] = [];
-    for (const [rowIndex, row] of rowsOfActions.entries()) {
-      const contents = row.map((action) => actionLines(action, charsThatFit(actionWidth - 2 * padding, font)));
-      const height = 2 * padding + Math.max(...contents.map((c) => c.length)) * lineHeight;
-      if (rowIndex > 0) {
-        const middle = x + width / 2;
-        arrows.push({ from: { x: middle, y: y - rowGap }, to: { x: middle, y } });
-      }
+    for (const row of drawn.rows) {
+      const contents = row.map((action) => actionLines(action, maxChars));
+      let tallest = 0;
+      for (const content of contents) tallest = Math.max(tallest, content.length);
+      const height = 2 * padding + tallest * lineHeight;
+      if (rows.length > 0) arrowInto();
       // Centre narrower rows in the stage, as the console does.
       let left = x + padding + (width - 2 * padding - (row.length * actionWidth + (row.length - 1) * actionGap)) / 2;
       rows.push(
@@ -126,8 +140,16 @@ export function layoutPipeline(
       );
       y += height + rowGap;
     }
-    const bottom = rows.length > 0 ? y - rowGap + padding : y;
-    stages.push({ name, rect: { x, y: top, width, height: bottom - top }, title, rows });
+    let hidden: HiddenActionsBox | undefined;
+    if (drawn.hidden > 0) {
+      if (rows.length > 0) arrowInto();
+      const left = x + (width - actionWidth) / 2;
+      const line = { text: truncate(hiddenActionsText(drawn.hidden), maxChars), x: left + padding, y: y + textTop };
+      hidden = { count: drawn.hidden, rect: { x: left, y, width: actionWidth, height: 2 * padding + lineHeight }, lines: [line] };
+      y += hidden.rect.height + rowGap;
+    }
+    const bottom = rows.length > 0 || hidden ? y - rowGap + padding : y;
+    stages.push({ name, rect: { x, y: top, width, height: bottom - top }, title, rows, ...(hidden ? { hidden } : {}) });
     x += width + stageGap;
   }
   for (let i = 1; i < stages.length; i++) {
@@ -139,7 +161,9 @@ export function layoutPipeline(
 
   const contentWidth = stages.length > 0 ? x - stageGap + margin : 2 * margin;
   const width = Math.max(contentWidth, title.x + textWidth(title.text, font) + margin);
-  const height = Math.max(top, ...stages.map((s) => s.rect.y + s.rect.height)) + margin;
+  let bottom = top;
+  for (const stage of stages) bottom = Math.max(bottom, stage.rect.y + stage.rect.height);
+  const height = bottom + margin;
   return { title, width, height, font, stages, arrows };
 }
 
@@ -148,14 +172,14 @@ function titleText(pipeline: PipelineModel): string {
   return `Pipeline ${pipelineTitle(pipeline)}${note}`;
 }
 
-/** Actions grouped by run order, ascending; actions whose run order is not a literal come last. */
-export function rowsByRunOrder(actions: readonly ActionModel[]): ActionModel[][] {
-  const rows = new Map<number, ActionModel[]>();
-  for (const action of actions) {
-    const order = runOrderOf(action) ?? Number.POSITIVE_INFINITY;
-    rows.set(order, [...(rows.get(order) ?? []), action]);
-  }
-  return [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
+/**
+ * The most actions in one row, at least 1 (an empty stage is one action wide). Loops, here and
+ * throughout the diagrams, rather than `Math.max(...list)`: a spread of some 100,000 items throws.
+ */
+function widestRow(rows: readonly (readonly ActionModel[])[]): number {
+  let widest = 1;
+  for (const row of rows) widest = Math.max(widest, row.length);
+  return widest;
 }
 
 /** The text of an action box: name, kind, then the gate marker or where it runs and what it touches. */

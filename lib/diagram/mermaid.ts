@@ -1,35 +1,48 @@
 import { ActionModel, PipelineModel } from '../model/pipeline-model';
+import { forMarkdown, forMermaid } from '../output';
 import { isApprovalGate, kindOf, targetOf, textOf, touchedParts } from './describe';
-import { pipelineTitle, rowsByRunOrder } from './layout';
+import { drawnRows, hiddenActionsText } from './drawn-actions';
+import { pipelineTitle } from './layout';
 
 /**
  * Renders a pipeline as a Mermaid flowchart (GitHub and most Markdown viewers draw it): one subgraph
  * per stage, left to right; inside a stage, each run order's actions link to the next run order's.
  * Approval gates are hexagons with the `gate` class.
  *
+ * Node and subgraph ids are generated from positions (`S1A0`, `S1J2`), never from names, and every
+ * name is a quoted label written with {@link label}: a name cannot add a statement to the chart.
+ *
  * @see https://mermaid.js.org/syntax/flowchart.html
  */
 export function pipelineMermaid(pipeline: PipelineModel): string {
   const lines = ['flowchart LR'];
   const gates: string[] = [];
+  const junctions: string[] = [];
   const stageIds: string[] = [];
   for (const [s, stage] of pipeline.stages.entries()) {
     const stageId = `S${s}`;
     stageIds.push(stageId);
-    lines.push(`  subgraph ${stageId}["${escapeMermaid(textOf(stage.name) ?? '?')}"]`);
+    lines.push(`  subgraph ${stageId}["${label(textOf(stage.name) ?? '?')}"]`);
     lines.push('    direction TB');
+    const { rows, hidden } = drawnRows(stage.actions);
+    const drawn = new Set(rows.flat());
     const ids = new Map<ActionModel, string>();
+    // Nodes in declaration order, so that the chart reads like the pipeline's definition.
     for (const [a, action] of stage.actions.entries()) {
+      if (!drawn.has(action)) continue;
       const id = `${stageId}A${a}`;
       ids.set(action, id);
-      const label = actionLabel(action);
-      lines.push(isApprovalGate(action) ? `    ${id}{{"${label}"}}` : `    ${id}["${label}"]`);
+      const text = actionLabel(action);
+      lines.push(isApprovalGate(action) ? `    ${id}{{"${text}"}}` : `    ${id}["${text}"]`);
       if (isApprovalGate(action)) gates.push(id);
     }
-    const rows = rowsByRunOrder(stage.actions);
-    for (let r = 1; r < rows.length; r++) {
-      for (const from of rows[r - 1]) for (const to of rows[r]) lines.push(`    ${ids.get(from)} --> ${ids.get(to)}`);
+    const idRows = rows.map((row) => row.map((action) => ids.get(action)!));
+    if (hidden > 0) {
+      const id = `${stageId}H`;
+      lines.push(`    ${id}["${label(hiddenActionsText(hidden))}"]`);
+      idRows.push([id]);
     }
+    linkRows(stageId, idRows, lines, junctions);
     lines.push('  end');
   }
   for (let s = 1; s < stageIds.length; s++) lines.push(`  ${stageIds[s - 1]} --> ${stageIds[s]}`);
@@ -37,33 +50,58 @@ export function pipelineMermaid(pipeline: PipelineModel): string {
     lines.push('  classDef gate fill:#fff4e0,stroke:#c45500,stroke-width:2px,stroke-dasharray:6 3');
     lines.push(`  class ${gates.join(',')} gate`);
   }
+  if (junctions.length > 0) {
+    lines.push('  classDef junction fill:#545b64,stroke:#545b64');
+    lines.push(`  class ${junctions.join(',')} junction`);
+  }
   return lines.join('\n') + '\n';
 }
 
-/** A Markdown document with the pipeline's Mermaid flowchart, as written beside the templates. */
+/**
+ * Links each row of a stage to the next. Linking every action of one row to every action of the next
+ * draws rows × rows edges (two rows of 3,000 actions: 9 million lines); where both rows have several
+ * actions they meet at one small junction node instead, so the edges grow with the actions, and a
+ * reader sees the same thing: all of one row runs before any of the next.
+ */
+function linkRows(stageId: string, rows: readonly (readonly string[])[], lines: string[], junctions: string[]): void {
+  for (let r = 1; r < rows.length; r++) {
+    const from = rows[r - 1];
+    const to = rows[r];
+    if (from.length > 1 && to.length > 1) {
+      const junction = `${stageId}J${r}`;
+      junctions.push(junction);
+      lines.push(`    ${junction}((" "))`);
+      for (const id of from) lines.push(`    ${id} --> ${junction}`);
+      for (const id of to) lines.push(`    ${junction} --> ${id}`);
+    } else {
+      for (const a of from) for (const b of to) lines.push(`    ${a} --> ${b}`);
+    }
+  }
+}
+
+/**
+ * A Markdown document with the pipeline's Mermaid flowchart, as written beside the templates: per
+ * pipeline, one heading (Markdown text, so a name is shown and never read as HTML or a code fence)
+ * and one fenced block.
+ */
 export function pipelineMarkdown(pipelines: readonly PipelineModel[]): string {
   return pipelines
-    .map((pipeline) => `## Pipeline ${pipelineTitle(pipeline)}\n\n\`\`\`mermaid\n${pipelineMermaid(pipeline)}\`\`\`\n`)
+    .map((pipeline) => `## Pipeline ${forMarkdown(pipelineTitle(pipeline))}\n\n\`\`\`mermaid\n${pipelineMermaid(pipeline)}\`\`\`\n`)
     .join('\n');
 }
 
 function actionLabel(action: ActionModel): string {
-  const parts = [`<b>${escapeMermaid(textOf(action.name) ?? '?')}</b>`, escapeMermaid(kindOf(action))];
-  parts.push(isApprovalGate(action) ? 'approval gate' : `@ ${escapeMermaid(targetOf(action))}`);
-  parts.push(...touchedParts(action).map(escapeMermaid));
+  const parts = [`<b>${label(textOf(action.name) ?? '?')}</b>`, label(kindOf(action))];
+  parts.push(isApprovalGate(action) ? 'approval gate' : `@ ${label(targetOf(action))}`);
+  for (const part of touchedParts(action)) parts.push(label(part));
   return parts.join('<br/>');
 }
 
 /**
- * Mermaid labels in double quotes take entity codes: `#quot;` for a quote, `#35;` for `#`, and HTML
- * entities for `<`, `>` and `&` so that names cannot inject markup.
+ * A value inside a quoted Mermaid label. Mermaid reads `%%{…}%%` as a configuration directive
+ * anywhere in the chart, quoted labels included, so `%` is written as its entity code too; the
+ * rest is {@link forMermaid}.
  */
-export function escapeMermaid(text: string): string {
-  return text
-    .replace(/#/g, '#35;')
-    .replace(/&/g, '#amp;')
-    .replace(/"/g, '#quot;')
-    .replace(/</g, '#lt;')
-    .replace(/>/g, '#gt;')
-    .replace(/[\r\n]+/g, ' ');
+function label(value: string): string {
+  return forMermaid(value).replace(/%/g, '#37;');
 }

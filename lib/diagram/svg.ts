@@ -1,4 +1,5 @@
 import { PipelineModel } from '../model/pipeline-model';
+import { forXml } from '../output';
 import { Arrow, DiagramLayout, Rect, TextLine, layoutPipeline } from './layout';
 
 /**
@@ -26,10 +27,10 @@ export function renderSvg(layout: DiagramLayout): string {
   out.push('<?xml version="1.0" encoding="UTF-8"?>');
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${n(layout.width)}" height="${n(layout.height)}" ` +
-      `viewBox="0 0 ${n(layout.width)} ${n(layout.height)}" font-family="${escapeXml(font.family)}" ` +
+      `viewBox="0 0 ${n(layout.width)} ${n(layout.height)}" font-family="${forXml(font.family)}" ` +
       `font-size="${font.size}" fill="${COLOURS.text}" data-char-width="${font.charWidth}">`,
   );
-  out.push(`  <title>${escapeXml(layout.title.text)}</title>`);
+  out.push(`  <title>${forXml(layout.title.text)}</title>`);
   out.push('  <defs>');
   out.push(
     `    <marker id="arrowhead" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto">` +
@@ -39,13 +40,13 @@ export function renderSvg(layout: DiagramLayout): string {
   out.push(`  <rect class="background" x="0" y="0" width="${n(layout.width)}" height="${n(layout.height)}" fill="#ffffff"/>`);
   out.push(`  ${text(layout.title, 'title')}`);
   for (const stage of layout.stages) {
-    out.push(`  <g class="stage" data-name="${escapeXml(stage.name)}">`);
+    out.push(`  <g class="stage" data-name="${forXml(stage.name)}">`);
     out.push(`    ${rect(stage.rect, COLOURS.stageFill, COLOURS.stageStroke, 6)}`);
     for (const line of stage.title) out.push(`    ${text(line, 'stage-name')}`);
     for (const row of stage.rows) {
       for (const action of row) {
         const gate = action.gate ? ' gate' : '';
-        out.push(`    <g class="action${gate}" data-name="${escapeXml(action.name)}">`);
+        out.push(`    <g class="action${gate}" data-name="${forXml(action.name)}">`);
         out.push(
           `      ${rect(
             action.rect,
@@ -58,6 +59,12 @@ export function renderSvg(layout: DiagramLayout): string {
         for (const line of action.lines) out.push(`      ${text(line)}`);
         out.push('    </g>');
       }
+    }
+    if (stage.hidden) {
+      out.push(`    <g class="hidden-actions" data-count="${stage.hidden.count}">`);
+      out.push(`      ${rect(stage.hidden.rect, COLOURS.stageFill, COLOURS.actionStroke, 4, ' stroke-dasharray="2 3"')}`);
+      for (const line of stage.hidden.lines) out.push(`      ${text(line)}`);
+      out.push('    </g>');
     }
     out.push('  </g>');
   }
@@ -76,7 +83,7 @@ function rect(r: Rect, fill: string, stroke: string, radius: number, extra = '')
 function text(line: TextLine, className?: string): string {
   const cls = className ? ` class="${className}"` : '';
   const weight = line.bold ? ' font-weight="bold"' : '';
-  return `<text${cls} x="${n(line.x)}" y="${n(line.y)}"${weight}>${escapeXml(line.text)}</text>`;
+  return `<text${cls} x="${n(line.x)}" y="${n(line.y)}"${weight}>${forXml(line.text)}</text>`;
 }
 
 function arrow(a: Arrow): string {
@@ -89,15 +96,4 @@ function arrow(a: Arrow): string {
 /** Coordinates with at most two decimals, so the output is stable and small. */
 function n(value: number): string {
   return String(Math.round(value * 100) / 100);
-}
-
-/** Escapes text for XML content and attribute values, and drops characters XML 1.0 forbids. */
-export function escapeXml(value: string): string {
-  return value
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
 }

@@ -51,31 +51,35 @@ export function truncate(text: string, maxChars: number): string {
  * and stack names are long words), with an ellipsis on the last line when the text does not fit.
  */
 export function wrap(text: string, maxChars: number, maxLines: number): string[] {
+  // An index into one array of characters: slicing off each line or space would copy the rest of
+  // the text every time, quadratic in a long name.
+  const chars = [...text.trim()];
   const lines: string[] = [];
-  let rest = [...text.trim()];
-  while (rest.length > 0) {
-    if (rest.length <= maxChars) {
-      lines.push(rest.join(''));
+  let start = 0;
+  while (start < chars.length) {
+    if (chars.length - start <= maxChars) {
+      lines.push(chars.slice(start).join(''));
       break;
     }
     if (lines.length === maxLines - 1) {
-      lines.push(truncate(rest.join(''), maxChars));
+      lines.push(chars.slice(start, start + Math.max(0, maxChars - 1)).join('') + ELLIPSIS);
       break;
     }
-    const cut = breakPoint(rest, maxChars);
-    lines.push(rest.slice(0, cut).join('').trimEnd());
-    rest = rest.slice(cut);
-    while (rest[0] === ' ') rest = rest.slice(1);
+    const cut = breakPoint(chars, start, maxChars);
+    lines.push(chars.slice(start, start + cut).join('').trimEnd());
+    start += cut;
+    while (chars[start] === ' ') start++;
   }
   return lines;
 }
 
-/** Where to end a line of at most `maxChars` characters. */
-function breakPoint(chars: readonly string[], maxChars: number): number {
-  if (chars[maxChars] === ' ') return maxChars;
+/** How many characters from `start` the line takes, at most `maxChars`. */
+function breakPoint(chars: readonly string[], start: number, maxChars: number): number {
+  if (chars[start + maxChars] === ' ') return maxChars;
   for (let i = maxChars - 1; i >= Math.ceil(maxChars / 2); i--) {
-    if (chars[i] === ' ') return i;
-    if ('-/:,'.includes(chars[i])) return i + 1;
+    const char = chars[start + i];
+    if (char === ' ') return i;
+    if ('-/:,'.includes(char)) return i + 1;
   }
   return maxChars;
 }

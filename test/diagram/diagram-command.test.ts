@@ -7,8 +7,15 @@ import { readSvg } from './svg-geometry';
 
 const TEMPLATE = path.join(__dirname, 'fixtures', 'release-pipeline.yaml');
 
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 function tempFile(name: string, content?: string): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pipectl-diagram-')), name);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pipectl-diagram-'));
+  tempDirs.push(dir);
+  const file = path.join(dir, name);
   if (content !== undefined) fs.writeFileSync(file, content);
   return file;
 }
@@ -54,7 +61,7 @@ describe('pipectl diagram', () => {
     const io = captureIo();
     expect(await runCli(['diagram', TEMPLATE, '--format', 'mermaid'], io)).toBe(0);
     const markdown = io.stdout.join('');
-    expect(markdown.startsWith('## Pipeline WordPress-Release\n\n```mermaid\nflowchart LR\n')).toBe(true);
+    expect(markdown.startsWith('## Pipeline WordPress\\-Release\n\n```mermaid\nflowchart LR\n')).toBe(true);
     expect(markdown).toContain('    S1A0["<b>CreateStack</b><br/>CloudFormation REPLACE_ON_FAILURE<br/>@ 222222222222<br/>stack=test-stack"]\n');
     expect(markdown).toContain('  class S1A1,S2A1 gate\n');
   });

@@ -23,6 +23,8 @@ export interface DrawnGroup {
 
 export interface DrawnStage extends DrawnGroup {
   readonly actions: readonly DrawnGroup[];
+  /** The box that stands for the actions a stage leaves out, when it has more than a diagram draws. */
+  readonly hidden?: DrawnGroup;
 }
 
 export interface DrawnDiagram {
@@ -50,7 +52,9 @@ export function readSvg(svg: string): DrawnDiagram {
   const root = (parser.parse(svg) as { svg: Element }).svg;
   const stages = ((root.g as Element[]) ?? []).map((stage) => {
     const group = groupOf(stage);
-    return { ...group, actions: ((stage.g as Element[]) ?? []).map(groupOf) };
+    const children = ((stage.g as Element[]) ?? []).map(groupOf);
+    const hidden = children.find((g) => g.className === 'hidden-actions');
+    return { ...group, actions: children.filter((g) => g !== hidden), ...(hidden ? { hidden } : {}) };
   });
   return {
     width: Number(root.width),
@@ -87,4 +91,29 @@ export function contains(outer: Box, inner: Box): boolean {
 export function textBox(text: DrawnText, diagram: DrawnDiagram): Box {
   const size = diagram.fontSize;
   return { x: text.x, y: text.y - size, width: [...text.text].length * diagram.charWidth, height: size * 1.25 };
+}
+
+/** No two boxes overlap, every box is inside its stage and the canvas, and every text fits its box. */
+export function expectSound(diagram: DrawnDiagram): void {
+  const stageBoxes = diagram.stages.map((s) => s.box);
+  const actionBoxes = diagram.stages.flatMap((s) => [...s.actions, ...(s.hidden ? [s.hidden] : [])].map((a) => a.box));
+  for (const boxes of [stageBoxes, actionBoxes]) {
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) expect({ i, j, overlap: overlaps(boxes[i], boxes[j]) }).toEqual({ i, j, overlap: false });
+    }
+  }
+  const canvas = { x: 0, y: 0, width: diagram.width, height: diagram.height };
+  for (const stage of diagram.stages) {
+    expect(contains(canvas, stage.box)).toBe(true);
+    for (const text of stage.texts) {
+      expect({ text: text.text, fits: contains(stage.box, textBox(text, diagram)) }).toEqual({ text: text.text, fits: true });
+      for (const action of stage.actions) expect(overlaps(textBox(text, diagram), action.box)).toBe(false);
+    }
+    for (const action of [...stage.actions, ...(stage.hidden ? [stage.hidden] : [])]) {
+      expect(contains(stage.box, action.box)).toBe(true);
+      for (const text of action.texts) {
+        expect({ text: text.text, fits: contains(action.box, textBox(text, diagram)) }).toEqual({ text: text.text, fits: true });
+      }
+    }
+  }
 }

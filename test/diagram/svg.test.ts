@@ -2,31 +2,7 @@ import { pipelineSvg } from '../../lib/diagram/svg';
 import { PipelineModel } from '../../lib/model/pipeline-model';
 import { unresolved } from '../../lib/model/values';
 import { approvalAction, cloudFormationAction, releasePipeline } from './fixtures';
-import { DrawnDiagram, contains, overlaps, readSvg, textBox } from './svg-geometry';
-
-function expectSound(diagram: DrawnDiagram): void {
-  const stageBoxes = diagram.stages.map((s) => s.box);
-  const actionBoxes = diagram.stages.flatMap((s) => s.actions.map((a) => a.box));
-  for (const boxes of [stageBoxes, actionBoxes]) {
-    for (let i = 0; i < boxes.length; i++) {
-      for (let j = i + 1; j < boxes.length; j++) expect({ i, j, overlap: overlaps(boxes[i], boxes[j]) }).toEqual({ i, j, overlap: false });
-    }
-  }
-  const canvas = { x: 0, y: 0, width: diagram.width, height: diagram.height };
-  for (const stage of diagram.stages) {
-    expect(contains(canvas, stage.box)).toBe(true);
-    for (const text of stage.texts) {
-      expect({ text: text.text, fits: contains(stage.box, textBox(text, diagram)) }).toEqual({ text: text.text, fits: true });
-      for (const action of stage.actions) expect(overlaps(textBox(text, diagram), action.box)).toBe(false);
-    }
-    for (const action of stage.actions) {
-      expect(contains(stage.box, action.box)).toBe(true);
-      for (const text of action.texts) {
-        expect({ text: text.text, fits: contains(action.box, textBox(text, diagram)) }).toEqual({ text: text.text, fits: true });
-      }
-    }
-  }
-}
+import { expectSound, readSvg } from './svg-geometry';
 
 describe('pipelineSvg', () => {
   const diagram = readSvg(pipelineSvg(releasePipeline()));
