@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ISynthesisSession, Stack, Stage, attachCustomSynthesis } from 'aws-cdk-lib';
@@ -22,7 +23,8 @@ function isPipelineDiagrams(construct: IConstruct): construct is PipelineDiagram
  * Writes a diagram of every CodePipeline pipeline under a scope into the cloud assembly, beside the
  * templates: `<stack artifact id>.<pipeline id>.pipeline.svg` (an image, like the console's view) and
  * `<stack artifact id>.<pipeline id>.pipeline.md` (a Mermaid flowchart). The pipeline id is the
- * construct path below the stack, `/` written as `-` (the L2 `Pipeline`'s id, for `Stack/Pipeline`).
+ * construct path below the stack, `/` written as `-` (the L2 `Pipeline`'s id, for `Stack/Pipeline`);
+ * a name over 255 bytes is cut and ends in a short hash (see {@link diagramBaseName}).
  *
  * Works for any `AWS::CodePipeline::Pipeline` in the tree: aws-cdk-lib's `Pipeline`, a `CfnPipeline`,
  * and pipelines inside nested `Stage`s (their files go into the stage's own assembly directory).
@@ -72,13 +74,40 @@ export class PipelineDiagrams extends Construct {
   }
 }
 
-/** `<stack artifact id>.<path below the stack>.pipeline`, e.g. `Delivery.Pipeline.pipeline`. */
+/** The longest file name common file systems take (ext4, APFS, NTFS), in bytes of UTF-8. */
+const MAX_FILE_NAME_BYTES = 255;
+/** The longest extension the base name gets. */
+const LONGEST_EXTENSION = '.svg';
+const PIPELINE_SUFFIX = '.pipeline';
+
+/**
+ * `<stack artifact id>.<path below the stack>.pipeline`, e.g. `Delivery.Pipeline.pipeline`: the path's
+ * `/` (and `\`, a separator on Windows) written as `-`. A name that would be longer than a file
+ * system allows (deeply nested constructs with long ids) is cut, and ends in `~` and 8 hex digits of
+ * a SHA-256 of the whole name, so that it stays unique and the same from one synth to the next.
+ */
 export function diagramBaseName(pipeline: CfnPipeline): string {
   let stack = Stack.of(pipeline);
   while (stack.nestedStackParent) stack = stack.nestedStackParent;
   const below = pipeline.node.scopes.slice(stack.node.scopes.length).map((c) => c.node.id);
   if (below.length > 1 && below[below.length - 1] === 'Resource') below.pop();
-  return `${stack.artifactId}.${below.join('-')}.pipeline`;
+  return fitFileName(`${stack.artifactId}.${below.join('-').replace(/\\/g, '-')}`) + PIPELINE_SUFFIX;
+}
+
+/** The name, or when it and the suffixes would pass the limit, its start and a hash of all of it. */
+function fitFileName(name: string): string {
+  const budget = MAX_FILE_NAME_BYTES - Buffer.byteLength(PIPELINE_SUFFIX + LONGEST_EXTENSION);
+  if (Buffer.byteLength(name) <= budget) return name;
+  const hash = `~${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
+  let kept = '';
+  let bytes = Buffer.byteLength(hash);
+  // Whole characters only: a multi-byte character is never cut in half.
+  for (const char of name) {
+    bytes += Buffer.byteLength(char);
+    if (bytes > budget) break;
+    kept += char;
+  }
+  return kept + hash;
 }
 
 function coveredByAncestor(scope: IConstruct): boolean {

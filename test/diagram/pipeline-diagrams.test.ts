@@ -3,14 +3,22 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Stack, Stage } from 'aws-cdk-lib';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
+import { CfnPipeline } from 'aws-cdk-lib/aws-codepipeline';
 import * as actions from 'aws-cdk-lib/aws-codepipeline-actions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { PIPELINE_DIAGRAMS_CONTEXT, PipelineDiagrams } from '../../lib/diagram/pipeline-diagrams';
+import { PIPELINE_DIAGRAMS_CONTEXT, PipelineDiagrams, diagramBaseName } from '../../lib/diagram/pipeline-diagrams';
 import { readSvg } from './svg-geometry';
 
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 function tempOutdir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'pipeline-diagrams-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pipeline-diagrams-'));
+  tempDirs.push(dir);
+  return dir;
 }
 
 /** A two-stage aws-cdk-lib pipeline with an approval gate. */
@@ -97,6 +105,33 @@ describe('PipelineDiagrams', () => {
     PipelineDiagrams.enable(app);
     app.synth();
     expect(diagramFiles(outdir)).toEqual([]);
+  });
+
+  test('a construct path longer than a file name may be is cut and ends in a hash of the whole name', () => {
+    const outdir = tempOutdir();
+    const app = new App({ outdir });
+    const stack = new Stack(app, 'Delivery');
+    const deep = new Construct(new Construct(new Construct(stack, 'A'.repeat(110)), 'B'.repeat(110)), 'C'.repeat(110));
+    addPipeline(deep, 'Release');
+    PipelineDiagrams.enable(app);
+    app.synth();
+
+    // The name cut at 233 bytes, `~` and 8 hex digits of its hash, `.pipeline.svg`: 255 bytes.
+    const base = `Delivery.${'A'.repeat(110)}-${'B'.repeat(110)}-${'C'.repeat(110)}-Release`.slice(0, 233) + '~e39d3304.pipeline';
+    expect(diagramFiles(outdir)).toEqual([`${base}.md`, `${base}.svg`]);
+    expect(Buffer.byteLength(`${base}.svg`)).toBe(255);
+    const svg = readSvg(fs.readFileSync(path.join(outdir, `${base}.svg`), 'utf-8'));
+    expect(svg.stages.map((s) => s.name)).toEqual(['Source', 'Approve']);
+    expect(fs.readFileSync(path.join(outdir, `${base}.md`), 'utf-8')).toMatch(/^## Pipeline /);
+  });
+
+  test('file names: cut between whole characters, within 255 bytes of UTF-8; `\\` written as `-`', () => {
+    const stack = new Stack(new App(), 'Delivery');
+    const accented = addPipeline(new Construct(stack, 'é'.repeat(150)), 'Release');
+    // 9 bytes of `Delivery.`, 112 two-byte characters, the hash: 242 bytes, and `.pipeline.svg` 13 more.
+    expect(diagramBaseName(accented.node.defaultChild as CfnPipeline)).toBe(`Delivery.${'é'.repeat(112)}~04f7150f.pipeline`);
+    const backslash = addPipeline(new Construct(stack, 'Team\\Nightly'), 'Release');
+    expect(diagramBaseName(backslash.node.defaultChild as CfnPipeline)).toBe('Delivery.Team-Nightly-Release.pipeline');
   });
 
   test('nothing is written unless enabled', () => {
