@@ -1,4 +1,5 @@
 import { ActionModel, ArtifactStoreModel, PipelineModel } from '../model/pipeline-model';
+import { forTerminal } from '../output';
 import { artifactNames, isApprovalGate, kindOf, roleNameOf, runOrderText, targetOf, textOf, touchesOf } from './describe';
 import { pipelineTitle } from './layout';
 
@@ -23,7 +24,9 @@ export function summarizePipeline(pipeline: PipelineModel): string {
       for (const detail of actionDetails(action)) lines.push(`        ${detail}`);
     }
   }
-  return lines.join('\n') + '\n';
+  // Each entry is one line by construction: a line break (or any control character) in it came from a
+  // value, and is shown as a visible escape, so a name cannot forge a line of the summary.
+  return lines.map(forTerminal).join('\n') + '\n';
 }
 
 function pipelineFacts(pipeline: PipelineModel): string[] {

@@ -5,7 +5,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { summarizePipeline } from '../../lib/diagram/summary';
 import { pipelineSummary } from '../../lib/testing';
-import { releasePipeline } from './fixtures';
+import { PipelineModel } from '../../lib/model/pipeline-model';
+import { cloudFormationAction, releasePipeline } from './fixtures';
 
 /** A small aws-cdk-lib pipeline: S3 source, a test stack in another account, an approval, a change set. */
 function smallPipelineStack(): Stack {
@@ -118,5 +119,28 @@ describe('summarizePipeline', () => {
     };
     expect(summarizePipeline(withToken)).toContain('        OAuthToken=****\n        Owner=me\n');
     expect(summarizePipeline(withToken)).not.toContain('ghp_secret');
+  });
+
+  test('a line break or escape sequence in a value is shown escaped: it cannot forge a line', () => {
+    const pipeline: PipelineModel = {
+      name: 'Release\n  Stage Approved',
+      stages: [
+        {
+          name: 'Deploy\r\n    1 Check  Manual approval',
+          actions: [cloudFormationAction('Go\u001b[2K', 1, { ActionMode: 'DELETE_ONLY', StackName: 'a\nb', 'Key\nForged': 'v\u202e' })],
+        },
+      ],
+      context: {},
+      origin: {},
+    };
+    expect(summarizePipeline(pipeline)).toBe(
+      [
+        'Pipeline Release\\n  Stage Approved (role: none)',
+        '  Stage Deploy\\r\\n    1 Check  Manual approval',
+        '    1 Go\\x1b[2K  CloudFormation DELETE_ONLY stack=a\\nb',
+        '        Key\\nForged=v\\u202e',
+        '',
+      ].join('\n'),
+    );
   });
 });
