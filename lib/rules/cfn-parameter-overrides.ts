@@ -1,5 +1,6 @@
 import { ActionModel, StageModel } from '../model/pipeline-model';
-import { isUnresolved } from '../model/values';
+import { isMalformed, isUnresolved } from '../model/values';
+import { jsonLength } from '../model/value-text';
 import { cloudFormationActions, inputNames } from './cloudformation-action';
 import { Rule, Sources, Violation } from './rule';
 
@@ -21,7 +22,8 @@ export const cfnParameterOverrides: Rule = {
   *check(pipeline) {
     for (const { stage, action } of cloudFormationActions(pipeline)) {
       const value = action.configuration.ParameterOverrides;
-      if (value === undefined) continue;
+      // A JSON object rather than its text is configuration-lengths' finding, not this rule's.
+      if (value === undefined || isMalformed(value)) continue;
       if (isUnresolved(value)) {
         // CDK renders overrides that contain tokens as Fn::Join: its literal parts are a lower bound.
         const atLeast = literalLength(value.expression);
@@ -102,7 +104,8 @@ function artifactProblem(fn: string, artifact: string, inputs: Set<string>): { m
 function largestParameters(text: string): string | undefined {
   try {
     const entries = Object.entries(JSON.parse(text) as Record<string, unknown>)
-      .map(([name, value]) => ({ name, size: JSON.stringify(name).length + JSON.stringify(value).length + 1 }))
+      // Counted without JSON.stringify, which overflows the stack on a value nested thousands deep.
+      .map(([name, value]) => ({ name, size: JSON.stringify(name).length + jsonLength(value) + 1 }))
       .sort((a, b) => b.size - a.size)
       .slice(0, 3);
     return entries.map((e) => `${e.name} ${e.size}`).join(', ');
@@ -111,15 +114,26 @@ function largestParameters(text: string): string | undefined {
   }
 }
 
-/** Characters of a `Fn::Join` (or `Fn::Sub`) that are literal: a lower bound of its length. */
+/**
+ * Characters of a `Fn::Join` (or `Fn::Sub`) that are literal: a lower bound of its length. Joins
+ * nested in joins are summed without recursion, however deep a file nests them.
+ */
 function literalLength(expression: unknown): number {
-  if (typeof expression === 'string') return expression.length;
-  if (typeof expression !== 'object' || expression === null) return 0;
-  const record = expression as Record<string, unknown>;
-  const join = record['Fn::Join'];
-  if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) {
-    const parts = join[1] as unknown[];
-    return parts.reduce<number>((sum, part) => sum + literalLength(part), 0) + join[0].length * Math.max(0, parts.length - 1);
+  let length = 0;
+  const pending: unknown[] = [expression];
+  while (pending.length > 0) {
+    const part = pending.pop();
+    if (typeof part === 'string') {
+      length += part.length;
+      continue;
+    }
+    if (typeof part !== 'object' || part === null) continue;
+    const join = (part as Record<string, unknown>)['Fn::Join'];
+    if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) {
+      const parts = join[1] as unknown[];
+      length += join[0].length * Math.max(0, parts.length - 1);
+      for (const inner of parts) pending.push(inner);
+    }
   }
-  return 0;
+  return length;
 }

@@ -1,4 +1,5 @@
 import { isUnresolved } from '../model/values';
+import { containsString } from '../model/value-text';
 import { CloudFormationMode, cloudFormationActions } from './cloudformation-action';
 import { Rule, Sources } from './rule';
 
@@ -46,5 +47,5 @@ export const cfnUnusedConfiguration: Rule = {
 
 /** A value behind `Fn::If` may be `AWS::NoValue` at deploy time: the key may not be there at all. */
 function mayBeAbsent(value: unknown): boolean {
-  return isUnresolved(value) && JSON.stringify(value.expression).includes('"AWS::NoValue"');
+  return isUnresolved(value) && containsString(value.expression, 'AWS::NoValue');
 }
