@@ -2,7 +2,7 @@ import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { CfnPipeline } from 'aws-cdk-lib/aws-codepipeline';
 import { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { IConstruct } from 'constructs';
-import { pipelineFromResource, recordBucket } from './from-cloudformation';
+import { newBucketFacts, pipelineFromResource, recordBucket } from './from-cloudformation';
 import { BucketFacts, PipelineModel } from './pipeline-model';
 
 /**
@@ -54,7 +54,7 @@ function hasNoOverrides(rawOverrides: unknown): boolean {
 }
 
 function bucketFactsOf(stack: Stack, account: string | undefined): Record<string, BucketFacts> {
-  const facts: Record<string, BucketFacts> = {};
+  const facts = newBucketFacts();
   for (const construct of stack.node.findAll() as IConstruct[]) {
     if (!CfnBucket.isCfnBucket(construct) || Stack.of(construct) !== stack) continue;
     recordBucket(facts, JSON.stringify(stack.resolve(construct.ref)), renderedProperties(construct), account);

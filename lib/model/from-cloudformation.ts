@@ -1,6 +1,8 @@
-import { modelFromDeclaration } from './from-declaration';
 import { bucketVersioning } from './bucket-versioning';
-import { BucketFacts, PipelineContext, PipelineModel } from './pipeline-model';
+import { modelFromDeclaration } from './from-declaration';
+import { PipelineInputError } from './input-error';
+import { BucketFacts, MalformedPart, PipelineContext, PipelineModel } from './pipeline-model';
+import { isIntrinsic, isRecord, kindOf } from './read-parts';
 import { accountOfArn } from './values';
 
 export const PIPELINE_RESOURCE_TYPE = 'AWS::CodePipeline::Pipeline';
@@ -17,26 +19,39 @@ export interface TemplateContext {
   readonly constructPaths?: Readonly<Record<string, string>>;
 }
 
-/** Every `AWS::CodePipeline::Pipeline` resource of a CloudFormation template, as models. */
+/**
+ * Every `AWS::CodePipeline::Pipeline` resource of a CloudFormation template, as models.
+ * @throws PipelineInputError when `Resources` or one of its entries is not an object: CloudFormation
+ * rejects such a template, and whether an entry is a pipeline cannot be told.
+ */
 export function pipelinesFromTemplate(template: unknown, context: TemplateContext = {}): PipelineModel[] {
-  const resources = resourcesOf(template);
+  const resources = resourcesOf(template, context.file ?? 'input');
   const buckets = bucketFacts(resources, context.account);
-  return Object.entries(resources)
+  return resources
     .filter(([, resource]) => resource.Type === PIPELINE_RESOURCE_TYPE)
-    .map(([logicalId, resource]) => pipelineFromResource(logicalId, resource.Properties ?? {}, { ...context, buckets }));
+    .map(([logicalId, resource]) => pipelineFromResource(logicalId, resource.Properties, { ...context, buckets }));
 }
 
-/** One pipeline resource's `Properties`, as a model. */
+/**
+ * One pipeline resource's `Properties`, as a model. Properties that are not an object (`null`, a
+ * string) are a malformed part of the model, reported by the declaration-shape rule.
+ */
 export function pipelineFromResource(
   logicalId: string,
-  properties: Record<string, unknown>,
-  context: TemplateContext & { buckets?: Record<string, BucketFacts> },
+  properties: unknown,
+  context: TemplateContext & { buckets?: Readonly<Record<string, BucketFacts>> },
 ): PipelineModel {
+  const malformed: MalformedPart[] = [];
+  const readable = isRecord(properties) && !isIntrinsic(properties);
+  if (properties !== undefined && !readable) {
+    malformed.push({ path: '', expected: 'an object with the pipeline\'s RoleArn, ArtifactStore and Stages', got: kindOf(properties) });
+  }
+  const record = readable ? properties : {};
   // The API keys per-region stores by region; a template lists them as { Region, ArtifactStore }.
   // Keys are PascalCase in a template, camelCase in an L1's own properties: both are read.
-  const stores = properties.ArtifactStores ?? properties.artifactStores;
-  const declaration = { ...properties, ArtifactStores: undefined, artifactStores: artifactStoresByRegion(stores) };
-  const roleArn = properties.RoleArn ?? properties.roleArn;
+  const stores = own(record, 'ArtifactStores') ?? own(record, 'artifactStores');
+  const declaration = { ...record, ArtifactStores: undefined, artifactStores: artifactStoresByRegion(stores, malformed) };
+  const roleArn = own(record, 'RoleArn') ?? own(record, 'roleArn');
   const pipelineContext: PipelineContext = {
     account: context.account ?? accountOfArn(typeof roleArn === 'string' ? roleArn : undefined),
     region: context.region,
@@ -47,31 +62,48 @@ export function pipelineFromResource(
     pipelineContext,
     { file: context.file, logicalId, constructPath: context.constructPaths?.[logicalId] },
     logicalId,
+    malformed,
   );
 }
 
 interface TemplateResource {
-  readonly Type?: string;
-  readonly Properties?: Record<string, unknown>;
+  readonly Type?: unknown;
+  readonly Properties?: unknown;
 }
 
-function resourcesOf(template: unknown): Record<string, TemplateResource> {
-  if (typeof template !== 'object' || template === null) return {};
-  const resources = (template as { Resources?: unknown }).Resources;
-  return typeof resources === 'object' && resources !== null ? (resources as Record<string, TemplateResource>) : {};
+function resourcesOf(template: unknown, where: string): Array<[string, TemplateResource]> {
+  if (!isRecord(template)) return [];
+  const resources = own(template, 'Resources');
+  if (resources === undefined) return [];
+  if (!isRecord(resources)) {
+    throw new PipelineInputError(`${where}: Resources is ${kindOf(resources)}; expected an object of resources by logical ID, each with Type and Properties.`);
+  }
+  return Object.entries(resources).map(([logicalId, resource]) => {
+    if (!isRecord(resource)) {
+      throw new PipelineInputError(
+        `${where}: resource "${logicalId}" is ${kindOf(resource)}; expected an object with Type and Properties (CloudFormation rejects the template).`,
+      );
+    }
+    return [logicalId, resource];
+  });
 }
 
 /**
  * What the template says of its own S3 buckets, keyed the way a source action's `S3Bucket` refers to
  * them: `{"Ref":"LogicalId"}` as JSON, and the literal `BucketName` when one is set.
  */
-function bucketFacts(resources: Record<string, TemplateResource>, account?: string): Record<string, BucketFacts> {
-  const facts: Record<string, BucketFacts> = {};
-  for (const [logicalId, resource] of Object.entries(resources)) {
+function bucketFacts(resources: ReadonlyArray<[string, TemplateResource]>, account?: string): Record<string, BucketFacts> {
+  const facts = newBucketFacts();
+  for (const [logicalId, resource] of resources) {
     if (resource.Type !== BUCKET_RESOURCE_TYPE) continue;
-    recordBucket(facts, JSON.stringify({ Ref: logicalId }), resource.Properties ?? {}, account);
+    recordBucket(facts, JSON.stringify({ Ref: logicalId }), isRecord(resource.Properties) ? resource.Properties : {}, account);
   }
   return facts;
+}
+
+/** An empty map of bucket facts whose keys are data: a bucket named `__proto__` is a bucket. */
+export function newBucketFacts(): Record<string, BucketFacts> {
+  return Object.create(null) as Record<string, BucketFacts>;
 }
 
 /**
@@ -79,19 +111,43 @@ function bucketFacts(resources: Record<string, TemplateResource>, account?: stri
  * Reads a template's PascalCase properties and an L1's camelCase ones alike.
  */
 export function recordBucket(facts: Record<string, BucketFacts>, refKey: string, properties: Record<string, unknown>, account?: string): void {
-  const fact: BucketFacts = { versioned: bucketVersioning(properties.VersioningConfiguration ?? properties.versioningConfiguration), account };
+  const fact: BucketFacts = {
+    versioned: bucketVersioning(own(properties, 'VersioningConfiguration') ?? own(properties, 'versioningConfiguration')),
+    account,
+  };
   facts[refKey] = fact;
-  const bucketName = properties.BucketName ?? properties.bucketName;
+  const bucketName = own(properties, 'BucketName') ?? own(properties, 'bucketName');
   if (typeof bucketName === 'string') facts[bucketName] = fact;
 }
 
-/** CloudFormation's list of `{ Region, ArtifactStore }` becomes the API's map keyed by region. */
-function artifactStoresByRegion(stores: unknown): Record<string, unknown> | undefined {
-  if (!Array.isArray(stores)) return undefined;
-  const byRegion: Record<string, unknown> = {};
-  for (const entry of stores as Array<{ Region?: unknown; ArtifactStore?: unknown; region?: unknown; artifactStore?: unknown }>) {
-    const region = entry.Region ?? entry.region;
-    if (typeof region === 'string') byRegion[region] = entry.ArtifactStore ?? entry.artifactStore;
+/**
+ * CloudFormation's list of `{ Region, ArtifactStore }` becomes the API's map keyed by region. An
+ * entry that is not an object, or whose Region is not text, is a malformed part (the model's
+ * `artifactStores` path, with the entry's index); one whose Region is an intrinsic cannot be placed.
+ */
+function artifactStoresByRegion(stores: unknown, malformed: MalformedPart[]): unknown {
+  if (stores === undefined || stores === null || isIntrinsic(stores)) return stores;
+  if (!Array.isArray(stores)) {
+    malformed.push({ path: 'artifactStores', expected: 'a list of objects with Region and ArtifactStore', got: kindOf(stores) });
+    return undefined;
+  }
+  const byRegion: Record<string, unknown> = Object.create(null);
+  for (const [index, entry] of stores.entries()) {
+    const path = `artifactStores[${index}]`;
+    if (!isRecord(entry) || isIntrinsic(entry)) {
+      if (!isIntrinsic(entry)) malformed.push({ path, expected: 'an object with Region and ArtifactStore', got: kindOf(entry) });
+      continue;
+    }
+    const region = own(entry, 'Region') ?? own(entry, 'region');
+    const store = own(entry, 'ArtifactStore') ?? own(entry, 'artifactStore');
+    if (store === undefined || store === null) {
+      malformed.push({ path: `${path}.artifactStore`, expected: 'an artifact store: an object with Type and Location', got: kindOf(store) });
+    } else if (typeof region === 'string') byRegion[region] = store;
+    else if (!isIntrinsic(region)) malformed.push({ path: `${path}.region`, expected: 'a region name', got: kindOf(region) });
   }
   return byRegion;
+}
+
+function own(record: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }

@@ -1,26 +1,26 @@
 import * as fs from 'fs';
 import { parseCloudFormationYaml } from './cloudformation-yaml';
+import { decodeText } from './decode-text';
 import { pipelinesFromTemplate } from './from-cloudformation';
 import { modelFromDeclaration } from './from-declaration';
+import { PipelineInputError } from './input-error';
 import { PipelineModel } from './pipeline-model';
+import { kindOf } from './read-parts';
 import { accountOfArn } from './values';
 
-/** A file that cannot be read as a pipeline: `pipectl` reports it in one line with exit code 2. */
-export class PipelineInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PipelineInputError';
-  }
-}
+export { PipelineInputError } from './input-error';
+
+const EXPECTED = 'expected a CloudFormation template, get-pipeline output or a pipeline declaration';
 
 /**
  * Reads a CloudFormation template (JSON or YAML), `aws codepipeline get-pipeline` output, or a bare
- * pipeline declaration, and returns its pipelines as models.
+ * pipeline declaration, and returns its pipelines as models. UTF-8 and UTF-16 (with its byte order
+ * mark) are read alike.
  */
 export function loadPipelineFile(file: string): PipelineModel[] {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf-8');
+    text = decodeText(fs.readFileSync(file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new PipelineInputError(`${file}: cannot read the file (${code ?? String(error)}).`);
@@ -31,8 +31,10 @@ export function loadPipelineFile(file: string): PipelineModel[] {
 /** Picks the adapter by the document's shape. */
 export function pipelinesFromDocument(document: unknown, file?: string): PipelineModel[] {
   const where = file ?? 'input';
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-    throw new PipelineInputError(`${where}: expected a CloudFormation template, get-pipeline output or a pipeline declaration, got ${Array.isArray(document) ? 'a list' : typeof document}.`);
+  if (document === undefined) throw new PipelineInputError(`${where}: the file is empty; ${EXPECTED}.`);
+  if (document === null) throw new PipelineInputError(`${where}: the document is null; ${EXPECTED}.`);
+  if (typeof document !== 'object' || Array.isArray(document)) {
+    throw new PipelineInputError(`${where}: the document is ${kindOf(document)}; ${EXPECTED}.`);
   }
   const record = document as Record<string, unknown>;
   if ('Resources' in record) {
@@ -56,8 +58,10 @@ export function pipelinesFromDocument(document: unknown, file?: string): Pipelin
   return [modelFromDeclaration(decl, { account: account || accountOfArn(roleArn), region: region || undefined }, { file })];
 }
 
+/** The document in the text; undefined when the text holds none (empty, or only comments). */
 function parseDocument(text: string, file: string): unknown {
   const trimmed = text.trimStart();
+  if (trimmed === '') return undefined;
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
       return JSON.parse(text);
@@ -65,10 +69,5 @@ function parseDocument(text: string, file: string): unknown {
       throw new PipelineInputError(`${file}: invalid JSON: ${(error as Error).message}.`);
     }
   }
-  try {
-    return parseCloudFormationYaml(text);
-  } catch (error) {
-    const message = (error as Error).message.split('\n')[0];
-    throw new PipelineInputError(`${file}: invalid YAML: ${message}`);
-  }
+  return parseCloudFormationYaml(text, file);
 }

@@ -16,8 +16,20 @@ export interface Unresolved {
   readonly expression: unknown;
 }
 
-/** Either a literal value or one that is only known at deploy time. */
-export type Maybe<T> = T | Unresolved;
+/**
+ * A value the declaration gives in a shape the API cannot take: an object that is not an intrinsic,
+ * or a list, where text or a number belongs (`RunOrder: [1]`, `Name: { foo: 1 }`). The reader lists
+ * where it is in {@link PipelineModel.malformed}, the declaration-shape rule reports it, and every
+ * other rule skips it as it skips deploy-time values, so that one mistake makes one finding.
+ */
+export interface Malformed {
+  readonly malformed: true;
+  /** The value as it appeared in the source. */
+  readonly value: unknown;
+}
+
+/** A literal value, one only known at deploy time, or one given in a shape the API cannot take. */
+export type Maybe<T> = T | Unresolved | Malformed;
 
 export interface ActionTypeId {
   readonly category: Maybe<string>;
@@ -75,6 +87,26 @@ export interface TagModel {
 }
 
 /**
+ * A part of the declaration that is not of the shape the API defines (a string where a list belongs,
+ * a stage that is not an object), as the reader found it.
+ */
+export interface MalformedPart {
+  /**
+   * Where, in the API's member names with the model's indices, e.g. `stages[0].actions`; the empty
+   * string for the declaration as a whole (a template's `Properties: null`).
+   */
+  readonly path: string;
+  /** What belongs there, e.g. "a list of actions". */
+  readonly expected: string;
+  /** What is there instead, e.g. "a string". */
+  readonly got: string;
+  /** The index in {@link PipelineModel.stages} of the stage it is in, when it is in one. */
+  readonly stageIndex?: number;
+  /** The index in that stage's actions of the action it is in, when it is in one. */
+  readonly actionIndex?: number;
+}
+
+/**
  * Facts about the surroundings of a pipeline that the declaration itself does not carry but that some
  * rules need: the account and region it is deployed to, and what is known of S3 buckets it reads.
  */
@@ -126,6 +158,13 @@ export interface PipelineModel {
    * Rules that count or order the whole pipeline skip it then, rather than report a false error.
    */
   readonly unresolvedParts?: readonly string[];
+  /**
+   * Parts of the declaration in a shape the API cannot take, which the declaration-shape rule reports.
+   * A malformed list or stage counts as unknown for the rules that count or order the pipeline, and a
+   * malformed stage or action stands in its list (so that counts and indices stay right) with every
+   * member unknown.
+   */
+  readonly malformed?: readonly MalformedPart[];
   readonly context: PipelineContext;
   readonly origin: PipelineOrigin;
 }

@@ -1,4 +1,5 @@
-import { Maybe, Unresolved } from './pipeline-model';
+import { Malformed, Maybe, Unresolved } from './pipeline-model';
+import { boundedJson } from './value-text';
 
 /** Marks a deploy-time value (intrinsic function, pseudo parameter, CDK token). */
 export function unresolved(expression: unknown): Unresolved {
@@ -9,21 +10,53 @@ export function isUnresolved(value: unknown): value is Unresolved {
   return typeof value === 'object' && value !== null && (value as Unresolved).unresolved === true;
 }
 
-/** The literal value, or undefined when it is absent or only known at deploy time. */
-export function known<T>(value: Maybe<T> | undefined): T | undefined {
-  return value === undefined || isUnresolved(value) ? undefined : value;
+/** Marks a value given in a shape the API cannot take (an object or list where text belongs). */
+export function malformed(value: unknown): Malformed {
+  return { malformed: true, value };
 }
 
-/** The text of a literal string, number or boolean; undefined when absent or unresolved. */
+export function isMalformed(value: unknown): value is Malformed {
+  return typeof value === 'object' && value !== null && (value as Malformed).malformed === true;
+}
+
+/** Whether a rule cannot read the value: it is only known at deploy time, or malformed. */
+export function isUnknown(value: unknown): value is Unresolved | Malformed {
+  return isUnresolved(value) || isMalformed(value);
+}
+
+/** The literal value, or undefined when it is absent, only known at deploy time, or malformed. */
+export function known<T>(value: Maybe<T> | undefined): T | undefined {
+  return value === undefined || isUnknown(value) ? undefined : value;
+}
+
+/** The text of a literal string, number or boolean; undefined when absent or unknown. */
 export function knownText(value: Maybe<string | number | boolean> | undefined): string | undefined {
   const v = known(value);
   return v === undefined ? undefined : String(v);
 }
 
-/** A stable, readable rendering of a value for messages and keys: literals as is, intrinsics as JSON. */
+/**
+ * A stable, readable rendering of a value for messages and keys: strings as they are, anything else
+ * (intrinsics, malformed values) as JSON text, bounded in depth and length so that no value a file
+ * holds can overflow the stack or flood a message. Undefined stays undefined, so a missing name is
+ * left out of a finding.
+ */
 export function describeValue(value: unknown): string {
-  if (isUnresolved(value)) return JSON.stringify(value.expression);
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  if (value === undefined) return value as unknown as string;
+  if (isUnresolved(value)) return boundedJson(value.expression);
+  if (isMalformed(value)) return boundedJson(value.value);
+  return typeof value === 'string' ? value : boundedJson(value);
+}
+
+/**
+ * A literal for a message: text quoted, numbers as written. JSON reads a number too large for
+ * JavaScript (`1e400`) as Infinity, which JSON.stringify would print as `null`: it is named as such.
+ */
+export function describeLiteral(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    return Number.isNaN(value) ? 'NaN' : `${value < 0 ? '-' : ''}Infinity (the number written is too large to represent)`;
+  }
+  return boundedJson(value);
 }
 
 /** The 12-digit account in an ARN, when the ARN is a literal. */

@@ -25,8 +25,8 @@ export function allActions(pipeline: PipelineModel): readonly ActionPlace[] {
 }
 
 /**
- * The action's runOrder as the service sees it: 1 when absent; undefined when unresolved or not a
- * whole number (the run-order rule reports those).
+ * The action's runOrder as the service sees it: 1 when absent; undefined when unknown or not a
+ * whole number (the run-order and declaration-shape rules report those).
  */
 export function runOrderOf(action: ActionModel): number | undefined {
   if (action.runOrder === undefined) return 1;
@@ -47,33 +47,78 @@ export function isCloudFormationAction(action: ActionModel): boolean {
   return categoryOf(action) === 'Deploy' && providerOf(action) === 'cloudformation';
 }
 
-/** Whether the stage list is literal (not behind an intrinsic such as `Fn::If`). */
+interface UnknownParts {
+  readonly unresolved: ReadonlySet<string>;
+  readonly malformed: ReadonlySet<string>;
+}
+const UNKNOWN_PARTS = new WeakMap<PipelineModel, UnknownParts>();
+
+/**
+ * The paths of the parts no rule can read, as sets built once per model, so that asking about each
+ * of many stages or actions stays cheap.
+ */
+function unknownParts(pipeline: PipelineModel): UnknownParts {
+  let parts = UNKNOWN_PARTS.get(pipeline);
+  if (!parts) {
+    parts = { unresolved: new Set(pipeline.unresolvedParts), malformed: new Set((pipeline.malformed ?? []).map((part) => part.path)) };
+    UNKNOWN_PARTS.set(pipeline, parts);
+  }
+  return parts;
+}
+
+/**
+ * Whether the part at `path` can be read. An unresolved part is unknown itself (a list with a
+ * conditional item: its literal items are still known). A malformed part is unknown with all it
+ * holds: a stage that is not an object has no actions to read, nor has anything in a template
+ * whose `Properties` (the empty path) are not an object.
+ */
+function partKnown(pipeline: PipelineModel, path: string): boolean {
+  const { unresolved, malformed } = unknownParts(pipeline);
+  if (unresolved.has(path) || malformed.has(path)) return false;
+  if (malformed.size === 0) return true;
+  if (malformed.has('')) return false;
+  for (let i = 0; i < path.length; i++) {
+    if ((path[i] === '.' || path[i] === '[') && malformed.has(path.slice(0, i))) return false;
+  }
+  return true;
+}
+
+/** Whether any unknown part matches `pattern` (tested against every unknown part's path). */
+function anyUnknown(pipeline: PipelineModel, pattern: RegExp): boolean {
+  const { unresolved, malformed } = unknownParts(pipeline);
+  for (const parts of [unresolved, malformed]) {
+    for (const part of parts) if (pattern.test(part)) return true;
+  }
+  return false;
+}
+
+/** Whether the stage list is literal and well formed (not behind an intrinsic such as `Fn::If`). */
 export function stagesKnown(pipeline: PipelineModel): boolean {
-  return !pipeline.unresolvedParts?.includes('stages');
+  return partKnown(pipeline, 'stages');
 }
 
-/** Whether every stage's action list is literal, so the pipeline can be counted as a whole. */
+/** Whether every stage and its action list is known, so the pipeline's actions can be counted. */
 export function allActionsKnown(pipeline: PipelineModel): boolean {
-  return !(pipeline.unresolvedParts ?? []).some((part) => /^stages(\[\d+\]\.actions)?$/.test(part));
+  return !anyUnknown(pipeline, /^(stages(\[\d+\](\.actions)?)?)?$/);
 }
 
-/** Whether every action's output artifacts are literal, so a missing producer is really missing. */
+/** Whether every action's output artifacts are known, so a missing producer is really missing. */
 export function allOutputsKnown(pipeline: PipelineModel): boolean {
-  return !(pipeline.unresolvedParts ?? []).some((part) => /^stages(\[\d+\]\.actions(\[\d+\]\.outputArtifacts)?)?$/.test(part));
+  return !anyUnknown(pipeline, /^(stages(\[\d+\](\.actions(\[\d+\](\.outputArtifacts)?)?)?)?)?$/);
 }
 
-/** Whether a part of one action (`configuration`, `inputArtifacts`, `outputArtifacts`) is literal. */
+/** Whether a part of one action (`configuration`, `inputArtifacts`, `outputArtifacts`) is known. */
 export function actionPartKnown(
   pipeline: PipelineModel,
   place: { readonly stageIndex: number; readonly actionIndex: number },
   part: 'configuration' | 'inputArtifacts' | 'outputArtifacts',
 ): boolean {
-  return !pipeline.unresolvedParts?.includes(`stages[${place.stageIndex}].actions[${place.actionIndex}].${part}`);
+  return partKnown(pipeline, `stages[${place.stageIndex}].actions[${place.actionIndex}].${part}`);
 }
 
-/** Whether one stage's action list is literal. */
+/** Whether one stage's action list is known. */
 export function stageActionsKnown(pipeline: PipelineModel, stageIndex: number): boolean {
-  return !pipeline.unresolvedParts?.includes(`stages[${stageIndex}].actions`);
+  return partKnown(pipeline, `stages[${stageIndex}].actions`);
 }
 
 /** How many actions of the stage run at each literal runOrder (unresolved ones are left out). */

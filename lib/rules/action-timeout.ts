@@ -1,4 +1,4 @@
-import { isUnresolved } from '../model/values';
+import { describeLiteral, isUnknown } from '../model/values';
 import { allActions, categoryOf } from '../model/walk';
 import { Rule, Sources } from './rule';
 
@@ -16,7 +16,7 @@ export const actionTimeout: Rule = {
   *check(pipeline) {
     for (const { stage, action } of allActions(pipeline)) {
       const value = action.timeoutInMinutes;
-      if (value === undefined || isUnresolved(value)) continue;
+      if (value === undefined || isUnknown(value)) continue;
       const category = categoryOf(action);
       if (category !== undefined && category !== 'Approval') {
         yield {
@@ -31,7 +31,7 @@ export const actionTimeout: Rule = {
         yield {
           stage,
           action,
-          message: `timeoutInMinutes ${JSON.stringify(value)} is not a whole number from 5 to 86400 (60 days)`,
+          message: `timeoutInMinutes ${describeLiteral(value)} is not a whole number from 5 to 86400 (60 days)`,
           fix: 'use a timeout between 5 minutes and 60 days, or leave it out for the action type\'s default.',
         };
       }

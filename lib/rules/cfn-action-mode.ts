@@ -1,4 +1,4 @@
-import { isUnresolved } from '../model/values';
+import { isUnknown } from '../model/values';
 import { CLOUDFORMATION_MODES, cloudFormationActions } from './cloudformation-action';
 import { Rule, Sources } from './rule';
 
@@ -12,7 +12,7 @@ export const cfnActionMode: Rule = {
   *check(pipeline) {
     for (const { stage, action, mode } of cloudFormationActions(pipeline)) {
       const value = action.configuration.ActionMode;
-      if (mode !== undefined || isUnresolved(value)) continue;
+      if (mode !== undefined || isUnknown(value)) continue;
       yield {
         stage,
         action,

@@ -1,4 +1,4 @@
-import { isUnresolved } from '../model/values';
+import { isUnknown } from '../model/values';
 import { cloudFormationActions } from './cloudformation-action';
 import { Rule, Sources } from './rule';
 
@@ -14,7 +14,7 @@ export const cfnCapabilities: Rule = {
   *check(pipeline) {
     for (const { stage, action } of cloudFormationActions(pipeline)) {
       const value = action.configuration.Capabilities;
-      if (value === undefined || isUnresolved(value)) continue;
+      if (value === undefined || isUnknown(value)) continue;
       const text = String(value);
       if (/\s/.test(text)) {
         yield { stage, action, message: `Capabilities "${text}" contains spaces`, fix: `separate capabilities with commas only, e.g. "CAPABILITY_IAM,CAPABILITY_AUTO_EXPAND".` };

@@ -1,4 +1,4 @@
-import { isUnresolved } from '../model/values';
+import { isUnknown } from '../model/values';
 import { cloudFormationActions } from './cloudformation-action';
 import { Rule, Sources } from './rule';
 
@@ -13,7 +13,7 @@ export const cfnChangeSetName: Rule = {
     for (const { stage, action, mode } of cloudFormationActions(pipeline)) {
       if (mode !== 'CHANGE_SET_REPLACE' && mode !== 'CHANGE_SET_EXECUTE') continue;
       const value = action.configuration.ChangeSetName;
-      if (isUnresolved(value) || (value !== undefined && value !== '')) continue;
+      if (isUnknown(value) || (value !== undefined && value !== '')) continue;
       yield {
         stage,
         action,

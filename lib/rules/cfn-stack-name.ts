@@ -1,5 +1,5 @@
 import { MAX_CLOUDFORMATION_NAME, isCloudFormationName } from '../model/cloudformation-names';
-import { isUnresolved } from '../model/values';
+import { isUnknown } from '../model/values';
 import { cloudFormationActions } from './cloudformation-action';
 import { Rule, Sources } from './rule';
 
@@ -15,7 +15,7 @@ export const cfnStackName: Rule = {
   *check(pipeline) {
     for (const { stage, action } of cloudFormationActions(pipeline)) {
       const value = action.configuration.StackName;
-      if (isUnresolved(value)) continue;
+      if (isUnknown(value)) continue;
       if (value === undefined || value === '') {
         yield { stage, action, message: 'the CloudFormation action has no StackName', fix: 'set StackName to the stack the action creates, updates or deletes.' };
         continue;

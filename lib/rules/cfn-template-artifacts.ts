@@ -1,5 +1,5 @@
 import { ActionModel } from '../model/pipeline-model';
-import { isUnresolved } from '../model/values';
+import { isMalformed, isUnresolved } from '../model/values';
 import { TEMPLATE_MODES, artifactOfPath, cloudFormationActions, inputNames } from './cloudformation-action';
 import { Rule, Sources, Violation } from './rule';
 
@@ -31,7 +31,8 @@ export const cfnTemplateArtifacts: Rule = {
 
 function pathProblem(action: ActionModel, key: string): Omit<Violation, 'stage' | 'action'> | undefined {
   const value = action.configuration[key];
-  if (value === undefined) return undefined;
+  // A JSON object or list is configuration-lengths' finding, not this rule's.
+  if (value === undefined || isMalformed(value)) return undefined;
   const text = isUnresolved(value) ? literalSubPrefix(value.expression) : String(value);
   if (text === undefined) return undefined;
   const artifact = artifactOfPath(text);

@@ -1,4 +1,4 @@
-import { isUnresolved } from '../model/values';
+import { isUnknown } from '../model/values';
 import { allActions } from '../model/walk';
 import { Rule, Sources } from './rule';
 
@@ -26,7 +26,7 @@ export const configurationLengths: Rule = {
         if (key.length === 0 || key.length > MAX_KEY) {
           yield { stage, action, message: `configuration key "${key}" is ${key.length} characters; keys take 1–${MAX_KEY}`, fix: 'use the configuration key the action type defines.' };
         }
-        if (isUnresolved(value) || value === undefined) continue;
+        if (isUnknown(value) || value === undefined) continue;
         const text = String(value);
         if (text.length === 0 || text.length > MAX_VALUE) {
           yield {

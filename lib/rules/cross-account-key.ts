@@ -1,5 +1,5 @@
 import { ArtifactStoreModel } from '../model/pipeline-model';
-import { isUnresolved, known } from '../model/values';
+import { isUnknown, known } from '../model/values';
 import { allActions } from '../model/walk';
 import { accountOfAction } from './account-of-action';
 import { Rule, Sources } from './rule';
@@ -41,7 +41,7 @@ function keyProblem(store: ArtifactStoreModel | undefined): string | undefined {
   if (store === undefined) return undefined;
   const key = store.encryptionKey;
   if (key === undefined) return 'the artifact store uses the AWS managed key, which other accounts cannot use';
-  if (isUnresolved(key.id)) return undefined;
+  if (isUnknown(key.id)) return undefined;
   const id = String(key.id);
   if (id.startsWith('alias/') || /^arn:[^:]+:kms:[^:]*:\d*:alias\//.test(id)) {
     return `the artifact store names its key by alias (${id}), which other accounts resolve in their own account`;

@@ -19,6 +19,7 @@ import { cfnUnusedConfiguration } from './cfn-unused-configuration';
 import { configurationLengths } from './configuration-lengths';
 import { crossAccountArtifacts } from './cross-account-artifacts';
 import { crossAccountKey } from './cross-account-key';
+import { declarationShape } from './declaration-shape';
 import { parallelActions } from './parallel-actions';
 import { pipelineName } from './pipeline-name';
 import { pipelineTags } from './pipeline-tags';
@@ -35,8 +36,12 @@ import { uniqueOutputArtifacts } from './unique-output-artifacts';
 import { uniqueStageNames } from './unique-stage-names';
 import { variableNamespace } from './variable-namespace';
 
-/** Every rule, in the order findings are reported: names, counts, structure, configuration, accounts. */
+/**
+ * Every rule, in the order findings are reported: the declaration's shape, names, counts, structure,
+ * configuration, accounts.
+ */
 export const ALL_RULES: readonly Rule[] = [
+  declarationShape,
   pipelineName,
   stageName,
   actionName,

@@ -1,5 +1,5 @@
 import { ActionModel, Maybe, PipelineModel, StageModel } from '../model/pipeline-model';
-import { isUnresolved } from '../model/values';
+import { isUnknown } from '../model/values';
 import { Rule, Sources, Violation } from './rule';
 
 interface NamedThing {
@@ -47,7 +47,7 @@ export function nameRule(props: NameRuleProps): Rule {
 
 function checkName(props: NameRuleProps, thing: NamedThing): Violation | undefined {
   const { value, stage, action } = thing;
-  if (isUnresolved(value)) return undefined;
+  if (isUnknown(value)) return undefined;
   if (value === undefined || value === '') {
     if (thing.optional && value === undefined) return undefined;
     return { stage, action, message: `${props.what} is missing or empty`, fix: `give it a name of 1–${props.maxLength} characters (${props.allowed}).` };

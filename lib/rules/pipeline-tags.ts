@@ -1,4 +1,4 @@
-import { isUnresolved } from '../model/values';
+import { isUnknown } from '../model/values';
 import { Rule, Sources } from './rule';
 
 /** @see https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html */
@@ -15,10 +15,10 @@ export const pipelineTags: Rule = {
       yield { message: `the pipeline has ${tags.length} tags; the limit is ${max}`, fix: 'remove tags, or tag the stack instead of the pipeline.', source: quotas.sourceOf('maxTagsPerPipeline') };
     }
     for (const { key, value } of tags) {
-      if (!isUnresolved(key) && (typeof key !== 'string' || key.length < 1 || key.length > 128)) {
+      if (!isUnknown(key) && (typeof key !== 'string' || key.length < 1 || key.length > 128)) {
         yield { message: `tag key ${JSON.stringify(key)} is not 1–128 characters`, fix: 'use a tag key of 1 to 128 characters.' };
       }
-      if (!isUnresolved(value) && typeof value === 'string' && value.length > 256) {
+      if (!isUnknown(value) && typeof value === 'string' && value.length > 256) {
         yield { message: `the value of tag ${JSON.stringify(key)} is ${value.length} characters; the limit is 256`, fix: 'shorten the tag value to 256 characters or fewer.' };
       }
     }

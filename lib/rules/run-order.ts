@@ -1,4 +1,4 @@
-import { isUnresolved } from '../model/values';
+import { describeLiteral, isUnknown } from '../model/values';
 import { allActions } from '../model/walk';
 import { Rule, Sources } from './rule';
 
@@ -12,12 +12,12 @@ export const runOrder: Rule = {
   *check(pipeline) {
     for (const { stage, action } of allActions(pipeline)) {
       const value = action.runOrder;
-      if (value === undefined || isUnresolved(value)) continue;
+      if (value === undefined || isUnknown(value)) continue;
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 999) {
         yield {
           stage,
           action,
-          message: `runOrder ${JSON.stringify(value)} is not a whole number from 1 to 999`,
+          message: `runOrder ${describeLiteral(value)} is not a whole number from 1 to 999`,
           fix: 'use 1 for the first actions of the stage, and higher numbers (at most 999) for actions that run after them.',
         };
       }

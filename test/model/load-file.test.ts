@@ -125,8 +125,8 @@ describe('files that are not pipelines', () => {
   });
 
   test('a list, a scalar, a document without stages, and a template without a pipeline', () => {
-    expectInputError(() => loadPipelineFile(file('list.json', '[]')), `${dir}/list.json: expected a CloudFormation template, get-pipeline output or a pipeline declaration, got a list.`);
-    expectInputError(() => loadPipelineFile(file('scalar.yaml', 'just text')), `${dir}/scalar.yaml: expected a CloudFormation template, get-pipeline output or a pipeline declaration, got string.`);
+    expectInputError(() => loadPipelineFile(file('list.json', '[]')), `${dir}/list.json: the document is a list of 0 items; expected a CloudFormation template, get-pipeline output or a pipeline declaration.`);
+    expectInputError(() => loadPipelineFile(file('scalar.yaml', 'just text')), `${dir}/scalar.yaml: the document is a string ("just text"); expected a CloudFormation template, get-pipeline output or a pipeline declaration.`);
     expectInputError(
       () => loadPipelineFile(file('other.json', '{"name": "x"}')),
       `${dir}/other.json: not a pipeline: expected a CloudFormation template with Resources, get-pipeline output with "pipeline", or a declaration with "name" and "stages".`,

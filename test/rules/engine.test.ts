@@ -22,14 +22,14 @@ import {
 } from './builder';
 
 describe('the rule engine', () => {
-  test('runs 34 rules with stable, unique IDs in reporting order', () => {
+  test('runs 36 rules with stable, unique IDs in reporting order', () => {
     expect(ALL_RULES.map((rule) => rule.id)).toEqual([
-      'pipeline-name', 'stage-name', 'action-name', 'artifact-name', 'variable-namespace', 'action-type',
+      'declaration-shape', 'pipeline-name', 'stage-name', 'action-name', 'artifact-name', 'variable-namespace', 'action-type',
       'stage-count', 'actions-per-pipeline', 'actions-per-stage', 'parallel-actions', 'sequential-actions',
       'run-order', 'action-timeout', 'unique-stage-names', 'unique-action-names', 'unique-output-artifacts',
       'source-stage', 'approval-in-source-stage', 'artifact-counts', 'artifact-flow', 'configuration-lengths',
       'cfn-action-mode', 'cfn-stack-name', 'cfn-change-set-name', 'cfn-template-artifacts',
-      'cfn-parameter-overrides', 'cfn-capabilities', 'cfn-role-account', 'cfn-unused-configuration',
+      'cfn-parameter-overrides', 'cfn-capabilities', 'cfn-role-account', 'cfn-delete-deployed-stack', 'cfn-unused-configuration',
       'cross-account-key', 'cross-account-artifacts', 's3-source-bucket', 'source-region', 'pipeline-tags',
     ]);
   });
