@@ -82,18 +82,20 @@ function subText(argument: unknown): string {
   const template = Array.isArray(argument) ? argument[0] : argument;
   if (typeof template !== 'string') return `Sub(${inlineOf(argument)})`;
   // `${!Literal}` is an escaped dollar sign; every other `${Name}` or `${Name.Attr}` names a resource.
-  return template.replace(/\$\{(?!!)([^}]+)\}/g, (_, name: string) => `\${${getAttName(name)}}`);
+  // A name holds no brace: each try stops at the next `{`, so a run of unclosed `${` stays linear.
+  return template.replace(/\$\{(?!!)([^{}]+)\}/g, (_, name: string) => `\${${getAttName(name)}}`);
 }
 
 /** CDK tokens (`${Token[TOKEN.123]}`) carry a counter that changes between runs: show them as `Token`. */
 function withoutCdkTokens(text: string): string {
-  return text.replace(/\$\{Token\[[^\]]*\]\}/g, 'Token');
+  // A token holds no `$`: each try stops at the next one, so a run of unclosed `${Token[` stays linear.
+  return text.replace(/\$\{Token\[[^\]$]*\]\}/g, 'Token');
 }
 
 /** The account in an ARN, also when the ARN is a `Fn::Join` around `${AWS::Partition}`. */
 export function accountOfArnText(arn: Maybe<string> | undefined): string | undefined {
   // `${AWS::Partition}` holds colons of its own: blank out placeholders before splitting the ARN.
-  const account = textOf(arn)?.replace(/\$\{[^}]*\}/g, '_').split(':')[4];
+  const account = textOf(arn)?.replace(/\$\{[^{}]*\}/g, '_').split(':')[4];
   return account !== undefined && /^\d{12}$/.test(account) ? account : undefined;
 }
 
@@ -130,12 +132,32 @@ function accountLabelOf(roleArn: Maybe<string> | undefined): string {
   if (roleArn === undefined) return pipelineAccount;
   const text = textOf(roleArn)!;
   if (isUnresolved(roleArn) && /^GetAtt\(.*\.Arn\)$/.test(text)) return pipelineAccount;
-  // Split on the ARN's own colons, not those inside `${AWS::Partition}`.
-  const fields = text.split(/:(?![^{]*\})/);
+  const fields = arnFields(text);
   const account = fields[4];
   if (fields.length < 6 || account === undefined) return `account of ${text}`;
   if (account === '' || account === '${AWS::AccountId}') return pipelineAccount;
   return account;
+}
+
+/**
+ * The ARN's fields, split on its own colons, not those inside `${AWS::Partition}`: a colon is inside
+ * when the next brace after it closes. One pass from the end, rather than a look-ahead from every
+ * colon, which is quadratic in a value of many colons.
+ */
+function arnFields(text: string): string[] {
+  const fields: string[] = [];
+  let end = text.length;
+  let nextBrace = '';
+  for (let i = text.length - 1; i >= 0; i--) {
+    const char = text[i];
+    if (char === '{' || char === '}') nextBrace = char;
+    else if (char === ':' && nextBrace !== '}') {
+      fields.push(text.slice(i + 1, end));
+      end = i;
+    }
+  }
+  fields.push(text.slice(0, end));
+  return fields.reverse();
 }
 
 /** Whether the pipeline waits here for a person: a manual approval. */

@@ -65,3 +65,21 @@ describe('roles and accounts', () => {
     expect(targetOf(withRole(roleArn as ActionModel['roleArn'], region))).toBe(target);
   });
 });
+
+describe('long values', () => {
+  // Each of these took minutes with a regular expression that rescans the rest of the value from every
+  // colon or `${`; the text must come back unchanged, in one pass.
+  const n = 100_000;
+
+  test('an ARN of many colons, and colons inside ${…}', () => {
+    expect(targetOf(withRole(':'.repeat(n), undefined))).toBe('pipeline account');
+    expect(targetOf(withRole(`arn:aws:iam::${'1'.repeat(n)}:role/x`, undefined))).toBe(`${'1'.repeat(n)}`);
+    expect(targetOf(withRole('arn:${A:B}:iam::${C:D:E}:role/x', undefined))).toBe('${C:D:E}');
+  });
+
+  test('runs of unclosed ${ and ${Token[ stay as written', () => {
+    expect(textOf(unresolved('${Token['.repeat(n)))).toBe('${Token['.repeat(n));
+    expect(textOf(unresolved({ 'Fn::Sub': '${a'.repeat(n) }))).toBe('${a'.repeat(n));
+    expect(accountOfArnText(unresolved('${a'.repeat(n)))).toBeUndefined();
+  });
+});
