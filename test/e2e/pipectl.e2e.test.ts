@@ -227,7 +227,7 @@ test('usage errors exit 2 without a request', async () => {
 test('--help lists every command without loading the AWS SDK', async () => {
   const run = await runPipectl(['--help'], env());
   expect(run.code).toBe(0);
-  for (const command of ['status', 'release', 'approve', 'reject', 'retry', 'transition', 'verify-keys']) {
+  for (const command of ['status', 'release', 'approve', 'reject', 'retry', 'transition', 'verify-keys', 'stacks']) {
     expect(run.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
   }
   const probe = await new Promise<string>((resolve, reject) => {
