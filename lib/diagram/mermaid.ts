@@ -22,7 +22,7 @@ export function pipelineMermaid(pipeline: PipelineModel): string {
   for (const [s, stage] of pipeline.stages.entries()) {
     const stageId = `S${s}`;
     stageIds.push(stageId);
-    lines.push(`  subgraph ${stageId}["${label(textOf(stage.name) ?? '?')}"]`);
+    lines.push(`  subgraph ${stageId}["${forMermaid(textOf(stage.name) ?? '?')}"]`);
     lines.push('    direction TB');
     const { rows, hidden } = drawnRows(stage.actions);
     const drawn = new Set(rows.flat());
@@ -39,7 +39,7 @@ export function pipelineMermaid(pipeline: PipelineModel): string {
     const idRows = rows.map((row) => row.map((action) => ids.get(action)!));
     if (hidden > 0) {
       const id = `${stageId}H`;
-      lines.push(`    ${id}["${label(hiddenActionsText(hidden))}"]`);
+      lines.push(`    ${id}["${forMermaid(hiddenActionsText(hidden))}"]`);
       idRows.push([id]);
     }
     linkRows(stageId, idRows, lines, junctions);
@@ -91,17 +91,8 @@ export function pipelineMarkdown(pipelines: readonly PipelineModel[]): string {
 }
 
 function actionLabel(action: ActionModel): string {
-  const parts = [`<b>${label(textOf(action.name) ?? '?')}</b>`, label(kindOf(action))];
-  parts.push(isApprovalGate(action) ? 'approval gate' : `@ ${label(targetOf(action))}`);
-  for (const part of touchedParts(action)) parts.push(label(part));
+  const parts = [`<b>${forMermaid(textOf(action.name) ?? '?')}</b>`, forMermaid(kindOf(action))];
+  parts.push(isApprovalGate(action) ? 'approval gate' : `@ ${forMermaid(targetOf(action))}`);
+  for (const part of touchedParts(action)) parts.push(forMermaid(part));
   return parts.join('<br/>');
-}
-
-/**
- * A value inside a quoted Mermaid label. Mermaid reads `%%{…}%%` as a configuration directive
- * anywhere in the chart, quoted labels included, so `%` is written as its entity code too; the
- * rest is {@link forMermaid}.
- */
-function label(value: string): string {
-  return forMermaid(value).replace(/%/g, '#37;');
 }

@@ -20,7 +20,7 @@ export function forMarkdown(value: string): string {
 /**
  * A label inside a Mermaid flowchart, in double quotes: Mermaid takes entity codes there (`#quot;`
  * for a quote, `#35;` for `#`), and `<`, `>` and `&` as entity codes too, so a name cannot close the
- * label or inject markup into the rendered page. Line breaks become spaces.
+ * label, inject markup into the rendered page, or start a `%%{…}%%` directive. Line breaks become spaces.
  *
  * @see https://mermaid.js.org/syntax/flowchart.html#entity-codes-to-escape-characters
  */
@@ -32,6 +32,8 @@ export function forMermaid(value: string): string {
     .replace(/</g, '#lt;')
     .replace(/>/g, '#gt;')
     .replace(/`/g, '#96;')
+    // Mermaid reads `%%{…}%%` as a directive (settings) anywhere in a chart, even in a quoted label.
+    .replace(/%/g, '#37;')
     .replace(/[\r\n\u2028\u2029]+/g, ' ');
 }
 

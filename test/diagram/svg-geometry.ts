@@ -47,6 +47,8 @@ export function readSvg(svg: string): DrawnDiagram {
     attributeNamePrefix: '',
     parseTagValue: false,
     trimValues: false,
+    // Character references (`&#10;`) are decoded as every XML parser does.
+    htmlEntities: true,
     isArray: (name) => ['g', 'text', 'rect', 'line'].includes(name),
   });
   const root = (parser.parse(svg) as { svg: Element }).svg;

@@ -53,6 +53,7 @@ describe('forMarkdown', () => {
 describe('forMermaid', () => {
   test('uses Mermaid entity codes for quotes, markup and hashes, and one line', () => {
     expect(forMermaid('a"b<c>&#d\ne`f')).toBe('a#quot;b#lt;c#gt;#amp;#35;d e#96;f');
+    expect(forMermaid('%%{init: {"theme":"dark"}}%%')).toBe('#37;#37;{init: {#quot;theme#quot;:#quot;dark#quot;}}#37;#37;');
   });
 });
 
@@ -60,6 +61,6 @@ describe('forXml', () => {
   test('writes the five entities and drops characters XML 1.0 forbids', () => {
     expect(forXml(`<a href="x">&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;');
     expect(forXml('a\x00b\x1bc\uFFFEd\uD800e')).toBe('abcde');
-    expect(forXml('tab\there 😀')).toBe('tab\there 😀');
+    expect(forXml('tab\there\r\n😀')).toBe('tab&#9;here&#13;&#10;😀');
   });
 });
