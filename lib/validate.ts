@@ -1,5 +1,5 @@
 import { PipelineModel } from './model/pipeline-model';
-import { describeValue, known } from './model/values';
+import { describeValue } from './model/values';
 import { QuotaOptions, resolveQuotas } from './quotas';
 import { ALL_RULES } from './rules';
 import { Finding } from './rules/finding';
@@ -21,7 +21,7 @@ export interface ValidationOptions {
 /** Runs the rules on one pipeline and returns every finding, errors and warnings alike. */
 export function validatePipeline(pipeline: PipelineModel, options: ValidationOptions = {}): Finding[] {
   const context = { quotas: resolveQuotas(options.quotas) };
-  const pipelineName = known(pipeline.name) ?? describeValue(pipeline.name);
+  const pipelineName = describeValue(pipeline.name);
   const findings: Finding[] = [];
   for (const rule of options.rules ?? ALL_RULES) {
     for (const violation of rule.check(pipeline, context)) {
@@ -41,8 +41,9 @@ export function validatePipeline(pipeline: PipelineModel, options: ValidationOpt
   return findings;
 }
 
-function nameOf(name: unknown): string {
-  return describeValue(name);
+/** A stage's or action's name as text (a literal that is not a string, an intrinsic as JSON); undefined when absent. */
+function nameOf(name: unknown): string | undefined {
+  return name === undefined ? undefined : describeValue(name);
 }
 
 function omitUndefined<T extends object>(value: T): T {

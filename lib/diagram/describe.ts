@@ -1,5 +1,5 @@
 import { ActionModel, Maybe } from '../model/pipeline-model';
-import { isUnresolved } from '../model/values';
+import { describeValue, isMalformed, isUnresolved } from '../model/values';
 import { categoryOf, runOrderOf } from '../model/walk';
 
 /**
@@ -21,11 +21,35 @@ export function shortLogicalId(logicalId: string): string {
 export function textOf(value: Maybe<string | number | boolean> | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (isUnresolved(value)) return placeholderOf(value.expression);
+  // A value of the wrong type (the declaration-shape rule reports it) is shown as written, bounded.
+  if (isMalformed(value)) return describeValue(value);
   return String(value);
 }
 
+/**
+ * How deep placeholders nest before the rest is written `…`: real templates nest a few levels; a
+ * hostile one nests thousands, which would overflow the stack and draw nothing a reader could use.
+ */
+const MAX_PLACEHOLDER_DEPTH = 12;
+let placeholderDepth = 0;
+
 /** A short placeholder for a CloudFormation intrinsic, e.g. `Ref(SourceBucket)`. */
 export function placeholderOf(expression: unknown): string {
+  return nested(placeholderAt, expression);
+}
+
+/** Runs one level of placeholder text, or gives `…` past {@link MAX_PLACEHOLDER_DEPTH}. */
+function nested(describe: (value: unknown) => string, value: unknown): string {
+  if (placeholderDepth >= MAX_PLACEHOLDER_DEPTH) return '…';
+  placeholderDepth++;
+  try {
+    return describe(value);
+  } finally {
+    placeholderDepth--;
+  }
+}
+
+function placeholderAt(expression: unknown): string {
   if (typeof expression === 'string') return withoutCdkTokens(expression);
   if (typeof expression !== 'object' || expression === null) return String(expression);
   if (Array.isArray(expression)) return `[${expression.map(inlineOf).join(', ')}]`;
@@ -51,6 +75,10 @@ export function placeholderOf(expression: unknown): string {
 
 /** A part of a joined or substituted string: literals as they are, intrinsics as `${…}`. */
 function inlineOf(part: unknown): string {
+  return nested(inlineAt, part);
+}
+
+function inlineAt(part: unknown): string {
   if (typeof part === 'string') return withoutCdkTokens(part);
   if (typeof part !== 'object' || part === null) return String(part);
   const entries = Object.entries(part);

@@ -1,4 +1,4 @@
-import { isUnknown } from '../model/values';
+import { describeLiteral, isUnknown } from '../model/values';
 import { allActions } from '../model/walk';
 import { Rule, Sources, Violation } from './rule';
 
@@ -17,16 +17,16 @@ export const actionType: Rule = {
       const { category, owner, provider, version } = action.actionTypeId;
       const problems: Array<Omit<Violation, 'stage' | 'action'>> = [];
       if (!isUnknown(category) && !CATEGORIES.includes(category as string)) {
-        problems.push({ message: `action category ${JSON.stringify(category)} is not one of ${CATEGORIES.join(', ')}`, fix: 'use one of the categories the API defines.' });
+        problems.push({ message: `action category ${describeLiteral(category)} is not one of ${CATEGORIES.join(', ')}`, fix: 'use one of the categories the API defines.' });
       }
       if (!isUnknown(owner) && !OWNERS.includes(owner as string)) {
-        problems.push({ message: `action owner ${JSON.stringify(owner)} is not one of ${OWNERS.join(', ')}`, fix: 'use AWS for AWS services, ThirdParty or Custom otherwise.' });
+        problems.push({ message: `action owner ${describeLiteral(owner)} is not one of ${OWNERS.join(', ')}`, fix: 'use AWS for AWS services, ThirdParty or Custom otherwise.' });
       }
       if (!isUnknown(provider) && !/^[0-9A-Za-z_-]{1,35}$/.test(String(provider ?? ''))) {
-        problems.push({ message: `action provider ${JSON.stringify(provider)} is not 1–35 letters, digits, "_" or "-"`, fix: 'use the provider name of the action type, e.g. CloudFormation.' });
+        problems.push({ message: `action provider ${describeLiteral(provider)} is not 1–35 letters, digits, "_" or "-"`, fix: 'use the provider name of the action type, e.g. CloudFormation.' });
       }
       if (!isUnknown(version) && !/^[0-9A-Za-z_-]{1,9}$/.test(String(version ?? ''))) {
-        problems.push({ message: `action type version ${JSON.stringify(version)} is not 1–9 letters, digits, "_" or "-"`, fix: 'use the action type\'s version, "1" for AWS actions.' });
+        problems.push({ message: `action type version ${describeLiteral(version)} is not 1–9 letters, digits, "_" or "-"`, fix: 'use the action type\'s version, "1" for AWS actions.' });
       }
       for (const problem of problems) yield { stage, action, ...problem };
     }

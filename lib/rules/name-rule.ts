@@ -1,5 +1,5 @@
 import { ActionModel, Maybe, PipelineModel, StageModel } from '../model/pipeline-model';
-import { isUnknown } from '../model/values';
+import { describeLiteral, isUnknown } from '../model/values';
 import { Rule, Sources, Violation } from './rule';
 
 interface NamedThing {
@@ -53,7 +53,7 @@ function checkName(props: NameRuleProps, thing: NamedThing): Violation | undefin
     return { stage, action, message: `${props.what} is missing or empty`, fix: `give it a name of 1–${props.maxLength} characters (${props.allowed}).` };
   }
   if (typeof value !== 'string') {
-    return { stage, action, message: `${props.what} ${JSON.stringify(value)} is not a string`, fix: `use a string of ${props.allowed}.` };
+    return { stage, action, message: `${props.what} ${describeLiteral(value)} is not a string`, fix: `use a string of ${props.allowed}.` };
   }
   if (value.length > props.maxLength) {
     return {

@@ -1,4 +1,4 @@
-import { isUnknown } from '../model/values';
+import { describeLiteral, isUnknown } from '../model/values';
 import { Rule, Sources } from './rule';
 
 /** @see https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html */
@@ -16,10 +16,10 @@ export const pipelineTags: Rule = {
     }
     for (const { key, value } of tags) {
       if (!isUnknown(key) && (typeof key !== 'string' || key.length < 1 || key.length > 128)) {
-        yield { message: `tag key ${JSON.stringify(key)} is not 1–128 characters`, fix: 'use a tag key of 1 to 128 characters.' };
+        yield { message: `tag key ${describeLiteral(key)} is not 1–128 characters`, fix: 'use a tag key of 1 to 128 characters.' };
       }
       if (!isUnknown(value) && typeof value === 'string' && value.length > 256) {
-        yield { message: `the value of tag ${JSON.stringify(key)} is ${value.length} characters; the limit is 256`, fix: 'shorten the tag value to 256 characters or fewer.' };
+        yield { message: `the value of tag ${describeLiteral(key)} is ${value.length} characters; the limit is 256`, fix: 'shorten the tag value to 256 characters or fewer.' };
       }
     }
   },

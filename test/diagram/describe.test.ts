@@ -1,6 +1,6 @@
 import { accountOfArnText, placeholderOf, roleNameOf, shortLogicalId, targetOf, textOf } from '../../lib/diagram/describe';
 import { ActionModel } from '../../lib/model/pipeline-model';
-import { unresolved } from '../../lib/model/values';
+import { malformed, unresolved } from '../../lib/model/values';
 
 function withRole(roleArn: ActionModel['roleArn'], region?: string): ActionModel {
   return {
@@ -81,5 +81,22 @@ describe('long values', () => {
     expect(textOf(unresolved('${Token['.repeat(n)))).toBe('${Token['.repeat(n));
     expect(textOf(unresolved({ 'Fn::Sub': '${a'.repeat(n) }))).toBe('${a'.repeat(n));
     expect(accountOfArnText(unresolved('${a'.repeat(n)))).toBeUndefined();
+  });
+});
+
+describe('hostile values', () => {
+  function nest(depth: number, key: string): unknown {
+    let value: unknown = 'Bucket';
+    for (let i = 0; i < depth; i++) value = { [key]: value };
+    return value;
+  }
+
+  test('an intrinsic nested thousands of levels deep is cut after a few levels, not a stack overflow', () => {
+    expect(textOf(unresolved(nest(5000, 'Ref')))).toBe('Ref(${${${${${${${${${${${…}}}}}}}}}}})');
+    expect(textOf(unresolved(nest(5000, 'Fn::Base64')))).toBe('Base64(${Base64(${Base64(${Base64(${Base64(${Base64(${…})})})})})})');
+  });
+
+  test('a value of the wrong type is shown as written', () => {
+    expect(textOf(malformed({ foo: 1 }) as never)).toBe('{"foo":1}');
   });
 });

@@ -23,6 +23,12 @@ describe('pipeline-name', () => {
     expect(check(pipeline({ name: 'a'.repeat(100) }), pipelineName)).toEqual([]);
   });
 
+  test('a number too large to represent (1e400 in JSON) is named as Infinity, not null', () => {
+    expect(check(pipeline({ name: Number.POSITIVE_INFINITY as unknown as string }), pipelineName)).toEqual([
+      finding('pipeline-name', { pipeline: 'Infinity' }, `pipeline name Infinity (the number written is too large to represent) is not a string (${SOURCE.API}). Fix: use a string of ${NAME_CHARS}.`),
+    ]);
+  });
+
   test('names with ".", "@", "_" and "-" pass', () => {
     expect(check(pipeline({ name: 'my.release@team_1-prod' }), pipelineName)).toEqual([]);
   });

@@ -19,7 +19,8 @@ export async function validateCommand(files: readonly string[], options: Validat
   const pipelines: PipelineModel[] = [];
   for (const file of files) {
     try {
-      pipelines.push(...loadPipelineFile(file));
+      // A loop, not push(...list): a spread of some 100,000 pipelines would throw.
+      for (const pipeline of loadPipelineFile(file)) pipelines.push(pipeline);
     } catch (error) {
       if (error instanceof PipelineInputError) throw new UsageError(error.message);
       throw error;
