@@ -20,4 +20,6 @@ module.exports = {
   setupFiles: ['<rootDir>/test/setup-env.ts'],
   moduleNameMapper: peers ? { '^(aws-cdk-lib|constructs)(/.*)?$': `${peers}/$1$2` } : {},
   testTimeout: 60000,
+  // jest's default is one worker fewer than the cores: one worker, in series, on a 2-core machine.
+  maxWorkers: '100%',
 };
