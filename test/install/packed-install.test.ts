@@ -63,7 +63,7 @@ afterAll(() => {
 
 describe('the packed package, installed in an app of its own', () => {
   test('ships the library and pipectl only: no examples app, examples, tests or benchmarks', () => {
-    expect(packedFiles.filter((file) => !file.startsWith('dist/lib/'))).toEqual(['README.md', 'dist/bin/pipectl.js', 'package.json']);
+    expect(packedFiles.filter((file) => !file.startsWith('dist/lib/'))).toEqual(['LICENSE', 'README.md', 'dist/bin/pipectl.js', 'package.json']);
     expect(packedFiles).toEqual(expect.arrayContaining(['dist/lib/index.js', 'dist/lib/index.d.ts']));
     expect(packedFiles.filter((file) => !/^dist\/lib\/.+\.(js|d\.ts)$/.test(file) && file.startsWith('dist/'))).toEqual(['dist/bin/pipectl.js']);
   });
