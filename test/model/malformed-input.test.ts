@@ -1,9 +1,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { PipelineInputError, loadPipelineFile, pipelinesFromDocument } from '../../lib/model/load-file';
+import { loadPipelineFile, pipelinesFromDocument } from '../../lib/model/load-file';
 import { describeValue } from '../../lib/model/values';
 import { validatePipeline } from '../../lib/validate';
+import { inputError } from './input-error';
 
 const EXPECTED = 'expected a CloudFormation template, get-pipeline output or a pipeline declaration.';
 
@@ -19,17 +20,6 @@ function file(name: string, content: string | Buffer): string {
   return where;
 }
 
-/** The message of the PipelineInputError `fn` throws (and that it is one, in one line). */
-function inputError(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PipelineInputError);
-    expect((error as Error).message).not.toContain('\n');
-    return (error as Error).message;
-  }
-  throw new Error('expected a PipelineInputError');
-}
 
 /** A valid template pipeline with `properties` merged in, as JSON text. */
 function templateText(properties: Record<string, unknown> = {}): string {

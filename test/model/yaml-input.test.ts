@@ -2,21 +2,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { MAX_ALIAS_EXPANSION, parseCloudFormationYaml } from '../../lib/model/cloudformation-yaml';
-import { PipelineInputError, loadPipelineFile } from '../../lib/model/load-file';
+import { loadPipelineFile } from '../../lib/model/load-file';
+import { inputError } from './input-error';
 
 const SHORT_FORMS = '!Ref, !Condition, !Base64, !Cidr, !FindInMap, !GetAtt, !GetAZs, !ImportValue, !Join, !Select, !Split, !Sub, !Transform, !And, !Equals, !If, !Not, !Or, !Contains, !EachMemberEquals, !EachMemberIn, !RefAll, !ValueOf, !ValueOfAll, !Length, !ToJsonString';
 
-/** The message of the PipelineInputError `fn` throws, which must be one line. */
-function inputError(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PipelineInputError);
-    expect((error as Error).message).not.toContain('\n');
-    return (error as Error).message;
-  }
-  throw new Error('expected a PipelineInputError');
-}
 
 describe('tags', () => {
   let warnings: jest.SpyInstance;
