@@ -1,4 +1,6 @@
 import { InvalidArgumentError } from 'commander';
+import { REQUEST_TIMEOUT_SECONDS } from '../ops/request-timeouts';
+import { isRegion } from '../private/aws-region';
 
 /**
  * Parsers for commander options that take a number or a Region. Each refuses, at parse time and so
@@ -25,23 +27,13 @@ export function numberBetween(min: number, max: number, unit: string): (value: s
 export const INTERVAL_SECONDS = { min: 1, max: 3600 } as const;
 /** How long `status --watch` and `release --wait` follow an execution: a minute to 7 days. */
 export const TIMEOUT_MINUTES = { min: 1, max: 7 * 24 * 60 } as const;
-/**
- * How long one AWS request may go unanswered. The default leaves room for a slow network; the
- * bounds keep a hung endpoint from holding pipectl for more than a few minutes per attempt.
- */
-export const REQUEST_TIMEOUT_SECONDS = { min: 1, max: 300, default: 30 } as const;
 
 export const parseInterval = numberBetween(INTERVAL_SECONDS.min, INTERVAL_SECONDS.max, 'seconds');
 export const parseTimeout = numberBetween(TIMEOUT_MINUTES.min, TIMEOUT_MINUTES.max, 'minutes');
 export const parseRequestTimeout = numberBetween(REQUEST_TIMEOUT_SECONDS.min, REQUEST_TIMEOUT_SECONDS.max, 'seconds');
 
-/**
- * A Region code as AWS writes them (`us-east-1`, `us-gov-west-1`, `cn-north-1`, `eusc-de-east-1`).
- * The SDK puts the Region into the endpoint's host name, so anything else is refused before a call.
- */
-export const REGION_PATTERN = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
-
+/** `--region`: the SDK puts the Region into the endpoint's host name, so anything else is refused before a call. */
 export function parseRegion(value: string): string {
-  if (!REGION_PATTERN.test(value)) throw new InvalidArgumentError('A Region is written like us-east-1 or eu-west-2.');
+  if (!isRegion(value)) throw new InvalidArgumentError('A Region is written like us-east-1 or eu-west-2.');
   return value;
 }

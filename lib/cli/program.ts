@@ -4,7 +4,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { linesForTerminal } from '../output';
 import { reportUnexpected } from './unexpected-error';
 import { CliIo, ExitCode, OutputClosed, UsageError, printError, processIo } from './io';
-import { REQUEST_TIMEOUT_SECONDS, parseInterval, parseRegion, parseRequestTimeout, parseTimeout } from './option-values';
+import { parseInterval, parseRegion, parseRequestTimeout, parseTimeout } from './option-values';
+import { REQUEST_TIMEOUT_SECONDS } from '../ops/request-timeouts';
 
 /** Runs one command's work and reports its exit code. */
 type Runner = <M>(load: () => Promise<M>, call: (module: M) => Promise<number>) => Promise<void>;

@@ -1,5 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { isCloudFormationName } from '../model/cloudformation-names';
+import { isRegion } from '../private/aws-region';
 
 /**
  * Input checks for the values cross-account names are built from. Every name that crosses an account
@@ -18,7 +19,7 @@ export function assertAccountId(where: string, prop: string, value: string): voi
 /** Throws unless `value` is a literal region name such as us-east-1. */
 export function assertRegion(where: string, prop: string, value: string): void {
   assertLiteral(where, prop, value);
-  if (!/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(value)) {
+  if (!isRegion(value)) {
     throw new Error(`${where}: ${prop} must be an AWS region name such as "us-east-1", got "${value}".`);
   }
 }

@@ -1,5 +1,5 @@
 import { UsageError } from '../cli/io';
-import { REGION_PATTERN } from '../cli/option-values';
+import { isRegion } from '../private/aws-region';
 
 /** The variables through which the SDK takes an endpoint: every service, or one. */
 const ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_CODEPIPELINE', 'AWS_ENDPOINT_URL_KMS'] as const;
@@ -19,7 +19,7 @@ export function checkAwsEnvironment(env: NodeJS.ProcessEnv = process.env): void 
     }
   }
   const region = env.AWS_REGION;
-  if (region !== undefined && region !== '' && !REGION_PATTERN.test(region)) {
+  if (region !== undefined && region !== '' && !isRegion(region)) {
     throw new UsageError(`AWS_REGION is "${region}", which is not a Region: set it like us-east-1, or pass --region`);
   }
 }

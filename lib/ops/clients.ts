@@ -1,8 +1,8 @@
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import { KMSClient } from '@aws-sdk/client-kms';
-import { REQUEST_TIMEOUT_SECONDS } from '../cli/option-values';
 import { checkAwsEnvironment } from './aws-environment';
 import { RequestTimeouts, addAnswerChecks } from './answer-checks';
+import { REQUEST_TIMEOUT_SECONDS } from './request-timeouts';
 import { checkProfile } from './profiles';
 
 /**
