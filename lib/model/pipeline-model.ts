@@ -63,11 +63,127 @@ export interface ActionModel {
   readonly region?: Maybe<string>;
   readonly namespace?: Maybe<string>;
   readonly timeoutInMinutes?: Maybe<number | string>;
+  /** Shell commands of a Commands action (V2; category Compute, provider Commands). */
+  readonly commands?: readonly Maybe<string>[];
+  /** Names of the variables a Commands action exports from its environment (V2). */
+  readonly outputVariables?: readonly Maybe<string>[];
+  /** Environment variables of a Commands action (V2). */
+  readonly environmentVariables?: readonly EnvironmentVariableModel[];
+}
+
+export interface EnvironmentVariableModel {
+  readonly name: Maybe<string>;
+  readonly value: Maybe<string>;
+}
+
+/**
+ * What a stage condition's rule is: category `Rule`, owner `AWS`, and a provider such as
+ * CloudWatchAlarm, DeploymentWindow, LambdaInvoke, VariableCheck, CodeBuild or Commands.
+ * @see https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_RuleTypeId.html
+ */
+export interface RuleTypeIdModel {
+  readonly category: Maybe<string>;
+  readonly owner?: Maybe<string>;
+  readonly provider: Maybe<string>;
+  readonly version?: Maybe<string>;
+}
+
+/**
+ * One rule of a stage condition (V2): checked when the stage is entered, succeeds or fails.
+ * @see https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_RuleDeclaration.html
+ */
+export interface RuleModel {
+  readonly name: Maybe<string>;
+  readonly ruleTypeId: RuleTypeIdModel;
+  readonly configuration: Readonly<Record<string, Maybe<string | number | boolean>>>;
+  readonly commands?: readonly Maybe<string>[];
+  readonly inputArtifacts: readonly ArtifactRef[];
+  readonly roleArn?: Maybe<string>;
+  readonly region?: Maybe<string>;
+  readonly timeoutInMinutes?: Maybe<number | string>;
+}
+
+/**
+ * A stage condition (V2): its rules, and what happens when they are not met (`result`).
+ * @see https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_Condition.html
+ */
+export interface ConditionModel {
+  readonly result?: Maybe<string>;
+  readonly rules: readonly RuleModel[];
+}
+
+/**
+ * What a stage does when it fails (V2): roll back, fail, retry or skip, and the condition that decides.
+ * @see https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_FailureConditions.html
+ */
+export interface FailureConditionsModel {
+  readonly result?: Maybe<string>;
+  readonly retryMode?: Maybe<string>;
+  readonly conditions?: readonly ConditionModel[];
+}
+
+/** The conditions checked before a stage is entered, or once it succeeded (V2). */
+export interface StageConditionsModel {
+  readonly conditions: readonly ConditionModel[];
 }
 
 export interface StageModel {
   readonly name: Maybe<string>;
   readonly actions: readonly ActionModel[];
+  readonly onFailure?: FailureConditionsModel;
+  readonly onSuccess?: StageConditionsModel;
+  readonly beforeEntry?: StageConditionsModel;
+}
+
+/**
+ * A pipeline-level variable (V2), referenced as `#{variables.name}`.
+ * @see https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_PipelineVariableDeclaration.html
+ */
+export interface PipelineVariableModel {
+  readonly name: Maybe<string>;
+  readonly defaultValue?: Maybe<string>;
+  readonly description?: Maybe<string>;
+}
+
+/** Patterns a Git trigger filter includes and excludes (branches, tags or file paths). */
+export interface GitFilterCriteriaModel {
+  readonly includes?: readonly Maybe<string>[];
+  readonly excludes?: readonly Maybe<string>[];
+}
+
+export interface GitPushFilterModel {
+  readonly tags?: GitFilterCriteriaModel;
+  readonly branches?: GitFilterCriteriaModel;
+  readonly filePaths?: GitFilterCriteriaModel;
+}
+
+export interface GitPullRequestFilterModel {
+  /** OPEN, UPDATED, CLOSED. */
+  readonly events?: readonly Maybe<string>[];
+  readonly branches?: GitFilterCriteriaModel;
+  readonly filePaths?: GitFilterCriteriaModel;
+}
+
+/**
+ * A trigger (V2): which source action's Git events start the pipeline, filtered by push or pull request.
+ * @see https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_PipelineTriggerDeclaration.html
+ */
+export interface TriggerModel {
+  /** Only CodeStarSourceConnection. */
+  readonly providerType: Maybe<string>;
+  readonly sourceActionName: Maybe<string>;
+  readonly push?: readonly GitPushFilterModel[];
+  readonly pullRequest?: readonly GitPullRequestFilterModel[];
+}
+
+/**
+ * A stage whose inbound transition the template disables (CloudFormation's
+ * `DisableInboundStageTransitions`; the API keeps it outside the declaration).
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-codepipeline-pipeline-stagetransition.html
+ */
+export interface DisabledTransitionModel {
+  readonly stageName: Maybe<string>;
+  readonly reason: Maybe<string>;
 }
 
 export interface EncryptionKeyModel {
@@ -148,6 +264,11 @@ export interface PipelineModel {
   readonly nameIsGenerated?: boolean;
   readonly roleArn?: Maybe<string>;
   readonly pipelineType?: Maybe<string>;
+  /** SUPERSEDED (the service's default), QUEUED or PARALLEL (V2). */
+  readonly executionMode?: Maybe<string>;
+  readonly variables?: readonly PipelineVariableModel[];
+  readonly triggers?: readonly TriggerModel[];
+  readonly disabledInboundTransitions?: readonly DisabledTransitionModel[];
   readonly artifactStore?: ArtifactStoreModel;
   /** Per-region artifact stores (cross-region pipelines), keyed by region. */
   readonly artifactStores?: Readonly<Record<string, ArtifactStoreModel>>;
