@@ -43,4 +43,10 @@ export const Sources = {
   STRUCTURE: 'CodePipeline user guide, Pipeline structure reference',
   CLOUDFORMATION: 'CloudFormation user guide, AWS CloudFormation configuration properties reference',
   CROSS_ACCOUNT: 'CodePipeline user guide, Create a pipeline that uses resources from another AWS account',
+  STAGE_CONDITIONS: 'CodePipeline user guide, Configure conditions for a stage',
+  RULE_REFERENCE: 'CodePipeline user guide, CodePipeline rule reference',
+  STAGE_ROLLBACK: 'CodePipeline user guide, Configuring stage rollback',
+  EXECUTION_MODES: 'CodePipeline user guide, Set or change the pipeline execution mode',
+  COMMANDS: 'CodePipeline user guide, Commands action reference',
+  VARIABLES: 'CodePipeline user guide, Variables reference',
 } as const;
