@@ -34,6 +34,26 @@ export function runOrderOf(action: ActionModel): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
 }
 
+/** Where an action runs: the index of its stage and its runOrder (undefined when unknown). */
+export interface RunPosition {
+  readonly stageIndex: number;
+  readonly runOrder: number | undefined;
+}
+
+/**
+ * Why the action at `earlier` does not finish before the action at `later` starts, or undefined
+ * when it does: it must be in an earlier stage, or in the same stage with a lower runOrder. An
+ * unknown runOrder in the same stage leaves the order open, and is not a problem.
+ */
+export function notFinishedBefore(earlier: RunPosition, later: RunPosition): string | undefined {
+  if (earlier.stageIndex > later.stageIndex) return 'is in a later stage';
+  if (earlier.stageIndex < later.stageIndex) return undefined;
+  if (earlier.runOrder === undefined || later.runOrder === undefined) return undefined;
+  if (earlier.runOrder === later.runOrder) return `runs at the same time (runOrder ${later.runOrder})`;
+  if (earlier.runOrder > later.runOrder) return `runs later (runOrder ${earlier.runOrder} > ${later.runOrder})`;
+  return undefined;
+}
+
 /** Lower-cased provider of a literal action type, e.g. "cloudformation"; undefined when unresolved. */
 export function providerOf(action: ActionModel): string | undefined {
   return known(action.actionTypeId.provider)?.toLowerCase();

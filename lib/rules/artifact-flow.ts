@@ -1,6 +1,6 @@
 import { ActionModel, StageModel } from '../model/pipeline-model';
 import { known } from '../model/values';
-import { allOutputsKnown, runOrderOf } from '../model/walk';
+import { allOutputsKnown, notFinishedBefore, runOrderOf } from '../model/walk';
 import { Rule, Sources } from './rule';
 
 interface Producer {
@@ -50,7 +50,7 @@ export const artifactFlow: Rule = {
             };
             continue;
           }
-          const problem = orderProblem(producer, stageIndex, runOrderOf(action));
+          const problem = notFinishedBefore(producer, { stageIndex, runOrder: runOrderOf(action) });
           if (problem) {
             yield {
               stage,
@@ -64,12 +64,3 @@ export const artifactFlow: Rule = {
     }
   },
 };
-
-function orderProblem(producer: Producer, stageIndex: number, runOrder: number | undefined): string | undefined {
-  if (producer.stageIndex > stageIndex) return 'is in a later stage';
-  if (producer.stageIndex < stageIndex) return undefined;
-  if (producer.runOrder === undefined || runOrder === undefined) return undefined;
-  if (producer.runOrder === runOrder) return `runs at the same time (runOrder ${runOrder})`;
-  if (producer.runOrder > runOrder) return `runs later (runOrder ${producer.runOrder} > ${runOrder})`;
-  return undefined;
-}
