@@ -84,7 +84,12 @@ export function parseCloudFormationYaml(text: string, file = 'input'): unknown {
   checkAliasExpansion(yaml, document, file);
   // Expansion is bounded above, so yaml's own alias-count limit (which refuses many small aliases
   // while letting a few huge ones through) is not needed.
-  return document.toJS({ maxAliasCount: -1 });
+  try {
+    return document.toJS({ maxAliasCount: -1 });
+  } catch (error) {
+    // Anything the checks above did not foresee is still a file that cannot be read, not a crash.
+    throw new PipelineInputError(`${file}: invalid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
 }
 
 /**
@@ -93,7 +98,7 @@ export function parseCloudFormationYaml(text: string, file = 'input'): unknown {
  * expanded size once, bottom up, without recursion (documents may nest deeply).
  */
 function checkAliasExpansion(yaml: Yaml, document: Document, file: string): void {
-  const targets = aliasTargets(yaml, document);
+  const targets = aliasTargets(yaml, document, file);
   if (targets.size === 0) return;
   const childrenOf = (node: unknown): unknown[] => {
     if (yaml.isAlias(node)) return targets.has(node) ? [targets.get(node)] : [];
@@ -139,7 +144,7 @@ function checkAliasExpansion(yaml: Yaml, document: Document, file: string): void
  * The node each alias stands for: the last node with its anchor before it, in document order, as
  * yaml resolves it. Walked without recursion.
  */
-function aliasTargets(yaml: Yaml, document: Document): Map<Alias, Node> {
+function aliasTargets(yaml: Yaml, document: Document, file: string): Map<Alias, Node> {
   const targets = new Map<Alias, Node>();
   const anchors = new Map<string, Node>();
   const pending: unknown[] = [document.contents];
@@ -147,7 +152,10 @@ function aliasTargets(yaml: Yaml, document: Document): Map<Alias, Node> {
     const node = pending.pop();
     if (yaml.isAlias(node)) {
       const target = anchors.get(node.source);
-      if (target) targets.set(node, target);
+      if (!target) {
+        throw new PipelineInputError(`${file}: the YAML alias *${node.source} has no anchor &${node.source} before it. Fix: define the anchor before the alias, or write the value out.`);
+      }
+      targets.set(node, target);
       continue;
     }
     if (yaml.isNode(node) && node.anchor) anchors.set(node.anchor, node);

@@ -131,3 +131,17 @@ describe('a YAML file', () => {
     expect(loadPipelineFile(where)[0].name).toBe('second');
   });
 });
+
+describe('an alias without its anchor', () => {
+  test('is one line naming the alias, not a crash', () => {
+    expect(inputError(() => parseCloudFormationYaml('Resources:\n  P:\n    Properties: !Sub [*nope]\n', 't.yaml'))).toBe(
+      't.yaml: the YAML alias *nope has no anchor &nope before it. Fix: define the anchor before the alias, or write the value out.',
+    );
+  });
+
+  test('an anchor defined only after its alias is missing too, as YAML reads in order', () => {
+    expect(inputError(() => parseCloudFormationYaml('a: *later\nb: &later 1\n', 't.yaml'))).toBe(
+      't.yaml: the YAML alias *later has no anchor &later before it. Fix: define the anchor before the alias, or write the value out.',
+    );
+  });
+});
