@@ -43,7 +43,6 @@ export const Sources = {
   STRUCTURE: 'CodePipeline user guide, Pipeline structure reference',
   CLOUDFORMATION: 'CloudFormation user guide, AWS CloudFormation configuration properties reference',
   CROSS_ACCOUNT: 'CodePipeline user guide, Create a pipeline that uses resources from another AWS account',
-  VARIABLES: 'CodePipeline user guide, Variables reference',
   ACTION_REFERENCE: 'CodePipeline user guide, Action structure reference',
   STAGE_CONDITIONS: 'CodePipeline user guide, Configure conditions for a stage',
   RULE_REFERENCE: 'CodePipeline user guide, CodePipeline rule reference',
