@@ -3,8 +3,7 @@ import { PipelineInputError, pipelinesFromDocument } from '../model/load-file';
 import { PipelineModel } from '../model/pipeline-model';
 import { knownText } from '../model/values';
 import { runOrderOf } from '../model/walk';
-import { accountOfAction } from '../rules/account-of-action';
-import { CloudFormationActionPlace, cloudFormationActions } from '../rules/cloudformation-action';
+import { CloudFormationActionPlace, cloudFormationActions, stackPlacementOf } from '../rules/cloudformation-action';
 import { CodePipelineApi } from './clients';
 import { OperationFailed } from './target';
 
@@ -58,10 +57,8 @@ export async function listStacks(client: CodePipelineApi, pipeline: string): Pro
 export function stacksOf(model: PipelineModel): DeployedStack[] {
   const byTarget = new Map<string, { stackName: string; account?: string; region?: string; actions: StackAction[] }>();
   for (const { stage, action } of inRunOrder(model)) {
-    const stackName = knownText(action.configuration.StackName);
+    const { stackName, account, region } = stackPlacementOf(model, action);
     if (stackName === undefined) continue;
-    const account = accountOfAction(model, action);
-    const region = knownText(action.region) ?? model.context.region;
     const key = JSON.stringify([account, region, stackName]);
     const entry = byTarget.get(key) ?? { stackName, account, region, actions: [] };
     entry.actions.push({ stage: knownText(stage.name) ?? '?', action: knownText(action.name) ?? '?', mode: knownText(action.configuration.ActionMode) });

@@ -1,8 +1,7 @@
 import { ActionModel, PipelineModel, StageModel } from '../model/pipeline-model';
-import { known, knownText } from '../model/values';
+import { describeValue } from '../model/values';
 import { runOrderOf } from '../model/walk';
-import { accountOfAction } from './account-of-action';
-import { CloudFormationMode, cloudFormationActions } from './cloudformation-action';
+import { CloudFormationMode, cloudFormationActions, stackPlacementOf } from './cloudformation-action';
 import { Rule, Sources } from './rule';
 
 /** Modes that leave a stack deployed. */
@@ -19,6 +18,8 @@ interface StackAction {
   readonly stackName: string;
   readonly account: string;
   readonly region: string;
+  /** The stack's name, account and region, as one key. */
+  readonly key: string;
 }
 
 /**
@@ -43,22 +44,32 @@ export const cfnDeleteDeployedStack: Rule = {
   source: Sources.CLOUDFORMATION,
   *check(pipeline) {
     const actions = stackActions(pipeline);
-    for (const deletion of actions.filter((a) => a.mode === 'DELETE_ONLY')) {
-      const deployer = actions.find((a) => DEPLOY_MODES.includes(a.mode) && sameStack(a, deletion) && conflicts(a, deletion));
+    // One index of the deploys by stack, so that the rule stays linear in the pipeline's actions.
+    const deploysByStack = new Map<string, StackAction[]>();
+    for (const deploy of actions) {
+      if (!DEPLOY_MODES.includes(deploy.mode)) continue;
+      const list = deploysByStack.get(deploy.key);
+      if (list) list.push(deploy);
+      else deploysByStack.set(deploy.key, [deploy]);
+    }
+    for (const deletion of actions) {
+      if (deletion.mode !== 'DELETE_ONLY') continue;
+      const deployer = deploysByStack.get(deletion.key)?.find((deploy) => conflicts(deploy, deletion));
       if (!deployer) continue;
       const where = `${deletion.account}, ${deletion.region}`;
+      const deployerAction = describeValue(deployer.action.name);
       if (deployer.stage === deletion.stage) {
         yield {
           stage: deletion.stage,
           action: deletion.action,
-          message: `the action deletes stack "${deletion.stackName}" (${where}) at runOrder ${runOrderOf(deletion.action)}, and action "${known(deployer.action.name)}" of the same stage deploys it (${deployer.mode}) at the same runOrder: the two run at the same time`,
+          message: `the action deletes stack "${deletion.stackName}" (${where}) at runOrder ${runOrderOf(deletion.action)}, and action "${deployerAction}" of the same stage deploys it (${deployer.mode}) at the same runOrder: the two run at the same time`,
           fix: 'give the delete a higher runOrder than the deploy, or give one of the two stacks another StackName.',
         };
       } else {
         yield {
           stage: deletion.stage,
           action: deletion.action,
-          message: `the action deletes stack "${deletion.stackName}" (${where}), which stage "${known(deployer.stage.name)}", action "${known(deployer.action.name)}" deploys (${deployer.mode}): every release would delete the stack that stage deploys`,
+          message: `the action deletes stack "${deletion.stackName}" (${where}), which stage "${describeValue(deployer.stage.name)}", action "${deployerAction}" deploys (${deployer.mode}): every release would delete the stack that stage deploys`,
           fix: `give the stack this stage deletes (a test stack) its own StackName, or deploy it to another account or region than "${deletion.stackName}".`,
         };
       }
@@ -66,34 +77,19 @@ export const cfnDeleteDeployedStack: Rule = {
   },
 };
 
-/** Every CloudFormation action whose mode, stack name, account and region are literal. */
+/** Every CloudFormation action whose mode, stack name, account and region are literal (or the pipeline's). */
 function stackActions(pipeline: PipelineModel): StackAction[] {
   const result: StackAction[] = [];
   for (const { stage, action, mode } of cloudFormationActions(pipeline)) {
-    const stackName = knownText(action.configuration.StackName);
-    const account = accountOf(pipeline, action);
-    const region = regionOf(pipeline, action);
+    const placement = stackPlacementOf(pipeline, action);
+    const stackName = placement.stackName;
+    // An action without a role or Region runs in the pipeline's, which is the same for every such action.
+    const account = placement.account !== undefined ? `account ${placement.account}` : placement.inPipelineAccount ? PIPELINE_ACCOUNT : undefined;
+    const region = placement.region ?? (placement.inPipelineRegion ? PIPELINE_REGION : undefined);
     if (mode === undefined || !stackName || account === undefined || region === undefined) continue;
-    result.push({ stage, action, mode, stackName, account, region });
+    result.push({ stage, action, mode, stackName, account, region, key: JSON.stringify([stackName, account, region]) });
   }
   return result;
-}
-
-/** `account 222222222222`; the pipeline's account (also when unknown) for an action without a role. */
-function accountOf(pipeline: PipelineModel, action: ActionModel): string | undefined {
-  const account = accountOfAction(pipeline, action);
-  if (account !== undefined) return `account ${account}`;
-  return action.roleArn === undefined ? PIPELINE_ACCOUNT : undefined;
-}
-
-/** The action's region; the pipeline's (also when unknown) for an action without one. */
-function regionOf(pipeline: PipelineModel, action: ActionModel): string | undefined {
-  if (action.region === undefined) return pipeline.context.region ?? PIPELINE_REGION;
-  return known(action.region);
-}
-
-function sameStack(a: StackAction, b: StackAction): boolean {
-  return a.stackName === b.stackName && a.account === b.account && a.region === b.region;
 }
 
 /** A deploy in another stage, or in the deleting stage at the same runOrder. */

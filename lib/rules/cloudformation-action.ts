@@ -1,6 +1,7 @@
-import { ActionModel, StageModel } from '../model/pipeline-model';
+import { ActionModel, PipelineModel, StageModel } from '../model/pipeline-model';
 import { known, knownText } from '../model/values';
 import { actionPartKnown, allActions, isCloudFormationAction } from '../model/walk';
+import { accountOfAction } from './account-of-action';
 
 /**
  * The CloudFormation action's modes and the configuration each uses.
@@ -42,4 +43,28 @@ export function inputNames(action: ActionModel): Set<string> {
 export function artifactOfPath(path: string): string | undefined {
   const at = path.indexOf('::');
   return at > 0 ? path.slice(0, at) : undefined;
+}
+
+/** Where a CloudFormation action's stack is: each part literal, or undefined when not known. */
+export interface StackPlacement {
+  readonly stackName?: string;
+  /** The action role's account, or the pipeline's for an action without a role. */
+  readonly account?: string;
+  /** The action's Region, or the pipeline's for an action without one. */
+  readonly region?: string;
+  /** The action has no role of its own, so it runs in the pipeline's account (known or not). */
+  readonly inPipelineAccount: boolean;
+  /** The action has no Region of its own, so it runs in the pipeline's Region (known or not). */
+  readonly inPipelineRegion: boolean;
+}
+
+/** The stack a CloudFormation action acts on, and where: one reading for the rules and `pipectl stacks`. */
+export function stackPlacementOf(pipeline: PipelineModel, action: ActionModel): StackPlacement {
+  return {
+    stackName: knownText(action.configuration.StackName),
+    account: accountOfAction(pipeline, action),
+    region: action.region === undefined ? pipeline.context.region : knownText(action.region),
+    inPipelineAccount: action.roleArn === undefined,
+    inPipelineRegion: action.region === undefined,
+  };
 }
