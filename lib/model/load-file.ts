@@ -5,7 +5,8 @@ import { pipelinesFromTemplate } from './from-cloudformation';
 import { modelFromDeclaration } from './from-declaration';
 import { PipelineInputError } from './input-error';
 import { PipelineModel } from './pipeline-model';
-import { kindOf } from './read-parts';
+import { isRecord, kindOf } from './read-parts';
+import { PipelineBranches, pipelineBranchesFromTemplate, singleBranch } from './template-branches';
 import { accountOfArn } from './values';
 
 export { PipelineInputError } from './input-error';
@@ -18,6 +19,24 @@ const EXPECTED = 'expected a CloudFormation template, get-pipeline output or a p
  * mark) are read alike.
  */
 export function loadPipelineFile(file: string): PipelineModel[] {
+  return pipelinesFromDocument(readDocument(file), file);
+}
+
+/**
+ * Reads a file as {@link loadPipelineFile} does, and gives each pipeline with the models of the
+ * combinations of condition values its template's `Fn::If` choose between (see
+ * `pipelineBranchesFromTemplate`); a pipeline of get-pipeline output or a declaration is one model.
+ */
+export function loadPipelineBranches(file: string): PipelineBranches[] {
+  const document = readDocument(file);
+  if (isRecord(document) && 'Resources' in document) {
+    const pipelines = pipelineBranchesFromTemplate(document, { file });
+    if (pipelines.length > 0) return pipelines;
+  }
+  return pipelinesFromDocument(document, file).map(singleBranch);
+}
+
+function readDocument(file: string): unknown {
   let text: string;
   try {
     text = decodeText(fs.readFileSync(file));
@@ -25,7 +44,7 @@ export function loadPipelineFile(file: string): PipelineModel[] {
     const code = (error as NodeJS.ErrnoException).code;
     throw new PipelineInputError(`${file}: cannot read the file (${code ?? String(error)}).`);
   }
-  return pipelinesFromDocument(parseDocument(text, file), file);
+  return parseDocument(text, file);
 }
 
 /** Picks the adapter by the document's shape. */
