@@ -4,12 +4,14 @@
  * L2, CDK Pipelines), each synth in its own process, variants alternating, with aws-cdk-lib's built-in
  * CloudFormation validator on and off. Reports the median wall time and peak RSS of RUNS runs, the
  * ratios the project targets, the slope in N, the rule engine's share of synth, and `cdk synth` of the
- * default app against a precompiled equivalent. Writes bench/results/results.{md,json}.
+ * default app against a precompiled equivalent. Writes bench/results/results.{md,json}. Then
+ * `pipectl` on hostile and oversized input (hostile-inputs.ts), into bench/results/hostile.{md,json}.
  */
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
+import { benchHostileInputs } from './hostile-inputs';
 import { fitLine, median } from './stats';
 import { VARIANTS } from './variants';
 
@@ -220,6 +222,8 @@ function main(): void {
   fs.writeFileSync(path.join(outdir, 'results.md'), `${markdown}\n`);
   fs.writeFileSync(path.join(outdir, 'results.json'), `${JSON.stringify({ runs: RUNS, sizes: SIZES, cells, ruleEngine: share, largePipeline: large, minimalPipelineMs: minimalMs, cdkSynth }, undefined, 2)}\n`);
   process.stdout.write(`${markdown}\n`);
+  // Last, once results.{md,json} are written: a failure among the hostile inputs loses none of them.
+  process.stdout.write(`\n${benchHostileInputs().markdown}\n`);
 }
 
 main();

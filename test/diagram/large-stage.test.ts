@@ -1,3 +1,4 @@
+import { largeStageDeclaration } from '../../bench/fixtures/large-stage';
 import { MAX_DRAWN_ACTIONS_PER_STAGE, drawnRows, rowsByRunOrder } from '../../lib/diagram/drawn-actions';
 import { pipelineMarkdown, pipelineMermaid } from '../../lib/diagram/mermaid';
 import { pipelineSvg } from '../../lib/diagram/svg';
@@ -5,7 +6,6 @@ import { modelFromDeclaration } from '../../lib/model/from-declaration';
 import { ActionModel, PipelineModel } from '../../lib/model/pipeline-model';
 import { unresolved } from '../../lib/model/values';
 import { cloudFormationAction } from './fixtures';
-import { largeStageDeclaration } from './large-stage';
 import { expectSound, readSvg } from './svg-geometry';
 
 /** One stage of `count` actions, `perRow` to a run order. */
