@@ -61,8 +61,7 @@ export function pipelineFromResource(
     declaration,
     pipelineContext,
     { file: context.file, logicalId, constructPath: context.constructPaths?.[logicalId] },
-    logicalId,
-    malformed,
+    { nameFallback: logicalId, malformed, template: true },
   );
 }
 

@@ -1,42 +1,55 @@
 import {
   ActionModel,
-  ArtifactRef,
   ArtifactStoreModel,
+  DisabledTransitionModel,
+  EnvironmentVariableModel,
   Maybe,
   MalformedPart,
   PipelineContext,
   PipelineModel,
   PipelineOrigin,
+  PipelineVariableModel,
   StageModel,
   TagModel,
 } from './pipeline-model';
-import { isIntrinsic, isRecord, item, listAt, member, Place, ReadParts, recordAt, scalarAt } from './read-parts';
+import { artifactsFrom, field, optionalNumber, optionalScalar, TEXT } from './read-members';
+import { isIntrinsic, isRecord, item, listAt, member, Place, ReadParts, recordAt, scalarAt, textListAt } from './read-parts';
+import { failureConditionsFrom, stageConditionsFrom } from './read-stage-conditions';
+import { triggersFrom } from './read-triggers';
 import { malformed, unresolved } from './values';
 
 export { isIntrinsic } from './read-parts';
 
-const TEXT = 'text';
-const WHOLE_NUMBER = 'a whole number';
+export interface DeclarationOptions {
+  /** The name when the declaration has none (a template's logical ID). @default "(unnamed)" */
+  readonly nameFallback?: string;
+  /** Parts the caller already found malformed (e.g. a template's `Properties: null`). @default none */
+  readonly malformed?: readonly MalformedPart[];
+  /**
+   * Whether the declaration is a template's resource properties (PascalCase, or an L1's own camelCase
+   * ones), which carry CloudFormation's `DisableInboundStageTransitions`; the API's declaration has no
+   * such member. @default false
+   */
+  readonly template?: boolean;
+}
 
 /**
  * Maps a declaration in the CodePipeline API's shape to the model: camelCase keys as `get-pipeline`
  * prints it, or PascalCase keys as a template's `AWS::CodePipeline::Pipeline` properties have them.
  * Values that are CloudFormation intrinsics become {@link Unresolved} markers; parts of another shape
  * than the API's (a string where a list belongs) become {@link Malformed} markers, listed in the
- * model's `malformed` parts. `malformed` holds parts a caller already found wrong (e.g. a template's
- * `Properties: null`).
+ * model's `malformed` parts.
  * @see https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_PipelineDeclaration.html
  */
 export function modelFromDeclaration(
   declaration: Record<string, unknown>,
   context: PipelineContext,
   origin: PipelineOrigin,
-  nameFallback?: string,
-  malformedParts: readonly MalformedPart[] = [],
+  options: DeclarationOptions = {},
 ): PipelineModel {
   const parts = new ReadParts();
   // One push per part: a spread of a long list as arguments overflows the stack.
-  for (const part of malformedParts) parts.malformed.push(part);
+  for (const part of options.malformed ?? []) parts.malformed.push(part);
   const root: Place = { path: '' };
   const stages = listAt(field(declaration, 'stages'), root, 'stages', 'a list of stages', parts).map((stage, i) =>
     stageFrom(stage, { path: `stages[${i}]`, stageIndex: i }, parts),
@@ -44,10 +57,14 @@ export function modelFromDeclaration(
   const name = field(declaration, 'name');
   const hasName = name !== undefined;
   return {
-    name: hasName ? scalarAt<string>(name, root, 'name', TEXT, parts) : (nameFallback ?? '(unnamed)'),
+    name: hasName ? scalarAt<string>(name, root, 'name', TEXT, parts) : (options.nameFallback ?? '(unnamed)'),
     nameIsGenerated: hasName ? undefined : true,
     roleArn: optionalScalar<string>(field(declaration, 'roleArn'), root, 'roleArn', TEXT, parts),
     pipelineType: optionalScalar<string>(field(declaration, 'pipelineType'), root, 'pipelineType', TEXT, parts),
+    executionMode: optionalScalar<string>(field(declaration, 'executionMode'), root, 'executionMode', TEXT, parts),
+    variables: variablesFrom(field(declaration, 'variables'), root, parts),
+    triggers: triggersFrom(field(declaration, 'triggers'), root, parts),
+    disabledInboundTransitions: options.template ? transitionsFrom(field(declaration, 'disableInboundStageTransitions'), root, parts) : undefined,
     artifactStore: artifactStoreFrom(field(declaration, 'artifactStore'), root, 'artifactStore', parts),
     artifactStores: artifactStoresFrom(field(declaration, 'artifactStores'), root, parts),
     stages,
@@ -72,6 +89,9 @@ function stageFrom(value: unknown, place: Place, parts: ReadParts): StageModel {
     actions: actions.map((action, i) =>
       actionFrom(action, { path: `${actionsPath}[${i}]`, stageIndex: place.stageIndex, actionIndex: i }, parts),
     ),
+    onFailure: failureConditionsFrom(field(value, 'onFailure'), place, parts),
+    onSuccess: stageConditionsFrom(field(value, 'onSuccess'), place, 'onSuccess', parts),
+    beforeEntry: stageConditionsFrom(field(value, 'beforeEntry'), place, 'beforeEntry', parts),
   };
 }
 
@@ -92,6 +112,9 @@ function actionFrom(value: unknown, place: Place, parts: ReadParts): ActionModel
     region: optionalScalar<string>(field(value, 'region'), place, 'region', TEXT, parts),
     namespace: optionalScalar<string>(field(value, 'namespace'), place, 'namespace', TEXT, parts),
     timeoutInMinutes: optionalNumber(field(value, 'timeoutInMinutes'), place, 'timeoutInMinutes', parts),
+    commands: textListAt(field(value, 'commands'), place, 'commands', 'a list of commands, each text', 'a command: text', parts),
+    outputVariables: textListAt(field(value, 'outputVariables'), place, 'outputVariables', 'a list of variable names, each text', 'a variable name: text', parts),
+    environmentVariables: environmentVariablesFrom(field(value, 'environmentVariables'), place, parts),
   };
 }
 
@@ -150,28 +173,6 @@ function configurationFrom(configuration: Record<string, unknown> | undefined): 
 /** Shared by every action without configuration (models are read-only). */
 const NO_CONFIGURATION: Readonly<Record<string, never>> = Object.freeze(Object.create(null));
 
-/**
- * The artifact list; when the list or one of its items is an intrinsic, how many artifacts there are is
- * only known at deploy time, so the list is noted as unresolved (an intrinsic item keeps an unknown name).
- */
-function artifactsFrom(list: unknown, action: Place, name: string, parts: ReadParts): ArtifactRef[] {
-  if (list === undefined || list === null) return [];
-  if (!Array.isArray(list)) {
-    if (isIntrinsic(list)) parts.deployTime(member(action, name));
-    else parts.wrongShape(member(action, name), 'a list of artifacts, each an object with Name', list);
-    return [];
-  }
-  if (list.some(isIntrinsic)) parts.deployTime(member(action, name));
-  return list.map((artifact, i) => {
-    if (isIntrinsic(artifact)) return { name: unresolved(artifact) };
-    if (!isRecord(artifact)) {
-      parts.wrongShape(item(member(action, name), i), 'an artifact: an object with Name', artifact);
-      return { name: malformed(artifact) };
-    }
-    return { name: scalarAt<string>(field(artifact, 'name'), action, `${name}[${i}].name`, TEXT, parts) };
-  });
-}
-
 function artifactStoreFrom(value: unknown, container: Place, name: string, parts: ReadParts): ArtifactStoreModel | undefined {
   const record = recordAt(value, container, name, 'an artifact store: an object with Type and Location', parts);
   if (record === undefined) return isIntrinsic(value) ? unknownStore(unresolved(value)) : undefined;
@@ -219,29 +220,52 @@ function tagsFrom(value: unknown, root: Place, parts: ReadParts): TagModel[] | u
   });
 }
 
-function optionalScalar<T>(value: unknown, container: Place, name: string, expected: string, parts: ReadParts): Maybe<T> | undefined {
-  return value === undefined || value === null ? undefined : scalarAt<T>(value, container, name, expected, parts);
+/** The pipeline's variables (V2); undefined when absent. A variable that is not an object stands in the list. */
+function variablesFrom(value: unknown, root: Place, parts: ReadParts): PipelineVariableModel[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  return listAt(value, root, 'variables', 'a list of variables, each an object with Name, DefaultValue and Description', parts).map((variable, i) => {
+    const place = item(member(root, 'variables'), i);
+    if (!isRecord(variable)) {
+      parts.wrongShape(place, 'a variable: an object with Name, DefaultValue and Description', variable);
+      return { name: malformed(variable) };
+    }
+    return {
+      name: scalarAt<string>(field(variable, 'name'), place, 'name', TEXT, parts),
+      defaultValue: optionalScalar<string>(field(variable, 'defaultValue'), place, 'defaultValue', TEXT, parts),
+      description: optionalScalar<string>(field(variable, 'description'), place, 'description', TEXT, parts),
+    };
+  });
 }
 
-/** A number; a numeric string (CloudFormation templates may quote numbers) becomes a number. */
-function optionalNumber(value: unknown, container: Place, name: string, parts: ReadParts): Maybe<number | string> | undefined {
-  const v = optionalScalar<number | string>(value, container, name, WHOLE_NUMBER, parts);
-  if (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v)) return Number(v);
-  return v;
+/** A Commands action's environment variables (V2); undefined when absent. */
+function environmentVariablesFrom(value: unknown, action: Place, parts: ReadParts): EnvironmentVariableModel[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  const list = listAt(value, action, 'environmentVariables', 'a list of environment variables, each an object with Name and Value', parts);
+  return list.map((variable, i) => {
+    const place = item(member(action, 'environmentVariables'), i);
+    if (!isRecord(variable)) {
+      parts.wrongShape(place, 'an environment variable: an object with Name and Value', variable);
+      const unknown = malformed(variable);
+      return { name: unknown, value: unknown };
+    }
+    return { name: scalarAt<string>(field(variable, 'name'), place, 'name', TEXT, parts), value: scalarAt<string>(field(variable, 'value'), place, 'value', TEXT, parts) };
+  });
 }
 
-const PASCAL_CASE: Record<string, string> = Object.create(null);
-
-/**
- * A member of a declaration: the API's camelCase key (`get-pipeline`), else the template's PascalCase
- * one (`AWS::CodePipeline::Pipeline` properties): the shapes are otherwise the same. Only own members
- * count, so that no key a file lacks is found on Object.prototype.
- */
-function field(record: Record<string, unknown>, key: string): unknown {
-  const value = own(record, key);
-  return value !== undefined ? value : own(record, (PASCAL_CASE[key] ??= key.charAt(0).toUpperCase() + key.slice(1)));
-}
-
-function own(record: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+/** CloudFormation's `DisableInboundStageTransitions`; undefined when absent. */
+function transitionsFrom(value: unknown, root: Place, parts: ReadParts): DisabledTransitionModel[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  const list = listAt(value, root, 'disableInboundStageTransitions', 'a list of stage transitions, each an object with StageName and Reason', parts);
+  return list.map((transition, i) => {
+    const place = item(member(root, 'disableInboundStageTransitions'), i);
+    if (!isRecord(transition)) {
+      parts.wrongShape(place, 'a stage transition: an object with StageName and Reason', transition);
+      const unknown = malformed(transition);
+      return { stageName: unknown, reason: unknown };
+    }
+    return {
+      stageName: scalarAt<string>(field(transition, 'stageName'), place, 'stageName', TEXT, parts),
+      reason: scalarAt<string>(field(transition, 'reason'), place, 'reason', TEXT, parts),
+    };
+  });
 }

@@ -74,6 +74,45 @@ export function listAt(value: unknown, container: Place, name: string, expected:
 }
 
 /**
+ * A list of text values (commands, variable names, Git filter patterns); undefined when absent or null.
+ * A list behind an intrinsic is unresolved and read as empty, as {@link listAt} reads it. An intrinsic
+ * item stays in its place as unresolved, and the list is noted as unresolved (a `Fn::If` item may be
+ * `AWS::NoValue`, so the count is only known at deploy time); an object, list or null item is
+ * malformed. When every item is a literal, the source list itself is the result (nothing is copied).
+ */
+export function textListAt(
+  value: unknown,
+  container: Place,
+  name: string,
+  expected: string,
+  itemExpected: string,
+  parts: ReadParts,
+): Maybe<string>[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) {
+    if (isIntrinsic(value)) parts.deployTime(member(container, name));
+    else parts.wrongShape(member(container, name), expected, value);
+    return [];
+  }
+  let items: Maybe<string>[] | undefined;
+  let deployTime = false;
+  for (let i = 0; i < value.length; i++) {
+    const element: unknown = value[i];
+    if (typeof element !== 'object' && element !== undefined) continue;
+    items ??= value.slice() as Maybe<string>[];
+    if (isIntrinsic(element)) {
+      items[i] = unresolved(element);
+      deployTime = true;
+    } else {
+      parts.wrongShape(item(member(container, name), i), itemExpected, element);
+      items[i] = malformed(element);
+    }
+  }
+  if (deployTime) parts.deployTime(member(container, name));
+  return items ?? (value as Maybe<string>[]);
+}
+
+/**
  * An object's members, or undefined when it is absent, an intrinsic (noted as unresolved), or of
  * another shape (noted as malformed).
  */

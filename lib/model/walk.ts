@@ -87,18 +87,25 @@ function unknownParts(pipeline: PipelineModel): UnknownParts {
 }
 
 /**
- * Whether the part at `path` can be read. An unresolved part is unknown itself (a list with a
- * conditional item: its literal items are still known). A malformed part is unknown with all it
- * holds: a stage that is not an object has no actions to read, nor has anything in a template
- * whose `Properties` (the empty path) are not an object.
+ * Whether the part at `path` (the API's member names with the model's indices, as in
+ * {@link PipelineModel.unresolvedParts}, e.g. `stages[2].beforeEntry.conditions` or
+ * `triggers[0].gitConfiguration.push[0].branches.includes`) can be read. A part is unknown when it is
+ * unresolved or malformed itself, when it is a member of an object behind an intrinsic (an unresolved
+ * `stages[2].onFailure` leaves its conditions unknown), or when it is anything inside a malformed part
+ * (a stage that is not an object has no actions to read, nor has anything in a template whose
+ * `Properties`, the empty path, are not an object). The literal items of a list with a conditional
+ * item (`stages` with an `Fn::If` stage) are still known.
  */
-function partKnown(pipeline: PipelineModel, path: string): boolean {
+export function partKnown(pipeline: PipelineModel, path: string): boolean {
   const { unresolved, malformed } = unknownParts(pipeline);
   if (unresolved.has(path) || malformed.has(path)) return false;
-  if (malformed.size === 0) return true;
+  if (malformed.size === 0 && unresolved.size === 0) return true;
   if (malformed.has('')) return false;
   for (let i = 0; i < path.length; i++) {
-    if ((path[i] === '.' || path[i] === '[') && malformed.has(path.slice(0, i))) return false;
+    const c = path[i];
+    if (c !== '.' && c !== '[') continue;
+    const outer = path.slice(0, i);
+    if (malformed.has(outer) || (c === '.' && unresolved.has(outer))) return false;
   }
   return true;
 }
