@@ -14,14 +14,28 @@ export interface Finding {
   readonly constructPath?: string;
   /** What is wrong, the limit and its source, and the fix, in one message. */
   readonly message: string;
+  /**
+   * The condition values under which the finding holds, when the template's conditions choose
+   * between parts of the pipeline (`Fn::If`) and it does not hold in every combination of them.
+   */
+  readonly when?: Readonly<Record<string, boolean>>;
 }
 
-/** `stage "Deploy", action "CreateStack"`, or `pipeline "Release"` for pipeline-wide findings. */
-export function describeLocation(finding: Pick<Finding, 'pipeline' | 'stage' | 'action'>): string {
+/**
+ * `stage "Deploy", action "CreateStack"`, or `pipeline "Release"` for pipeline-wide findings, and
+ * the condition values it holds under: `stage "Deploy" (when IsProd is true, UseBuild is false)`.
+ */
+export function describeLocation(finding: Pick<Finding, 'pipeline' | 'stage' | 'action' | 'when'>): string {
   const parts: string[] = [];
   if (finding.stage !== undefined) parts.push(`stage "${finding.stage}"`);
   if (finding.action !== undefined) parts.push(`action "${finding.action}"`);
-  return parts.length > 0 ? parts.join(', ') : `pipeline "${finding.pipeline}"`;
+  const place = parts.length > 0 ? parts.join(', ') : `pipeline "${finding.pipeline}"`;
+  return finding.when === undefined ? place : `${place} ${describeWhen(finding.when)}`;
+}
+
+/** `(when IsProd is true, UseBuild is false)`. */
+export function describeWhen(when: Readonly<Record<string, boolean>>): string {
+  return `(when ${Object.entries(when).map(([name, value]) => `${name} is ${value}`).join(', ')})`;
 }
 
 /** One line: `[error stage-count] pipeline "Release": ...`. */
