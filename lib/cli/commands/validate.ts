@@ -1,8 +1,8 @@
-import { loadPipelineFile, PipelineInputError } from '../../model/load-file';
-import { PipelineModel } from '../../model/pipeline-model';
+import { loadPipelineBranches, PipelineInputError } from '../../model/load-file';
+import { PipelineBranches } from '../../model/template-branches';
 import { QuotaProfileName } from '../../quotas';
 import { Finding, formatFinding } from '../../rules/finding';
-import { validatePipeline } from '../../validate';
+import { validateBranches } from '../../validate-template';
 import { forTerminal } from '../../output';
 import { CliIo, ExitCode, UsageError } from '../io';
 
@@ -16,17 +16,17 @@ export interface ValidateOptions {
  * Exit 0 when no finding is an error, 1 when any is, 2 when a file cannot be read as a pipeline.
  */
 export async function validateCommand(files: readonly string[], options: ValidateOptions, io: CliIo): Promise<number> {
-  const pipelines: PipelineModel[] = [];
+  const pipelines: PipelineBranches[] = [];
   for (const file of files) {
     try {
       // A loop, not push(...list): a spread of some 100,000 pipelines would throw.
-      for (const pipeline of loadPipelineFile(file)) pipelines.push(pipeline);
+      for (const pipeline of loadPipelineBranches(file)) pipelines.push(pipeline);
     } catch (error) {
       if (error instanceof PipelineInputError) throw new UsageError(error.message);
       throw error;
     }
   }
-  const findings = pipelines.flatMap((pipeline) => validatePipeline(pipeline, { quotas: { profile: options.quotas } }));
+  const findings = pipelines.flatMap((pipeline) => validateBranches(pipeline, { quotas: { profile: options.quotas } }));
   const errors = findings.filter((f) => f.severity === 'error').length;
 
   if (options.json) {
