@@ -35,6 +35,8 @@ import { uniqueActionNames } from './unique-action-names';
 import { uniqueOutputArtifacts } from './unique-output-artifacts';
 import { uniqueStageNames } from './unique-stage-names';
 import { variableNamespace } from './variable-namespace';
+import { variableReferenceFormat } from './variable-reference-format';
+import { variableReferences } from './variable-references';
 
 /**
  * Every rule, in the order findings are reported: the declaration's shape, names, counts, structure,
@@ -62,6 +64,8 @@ export const ALL_RULES: readonly Rule[] = [
   approvalInSourceStage,
   artifactCounts,
   artifactFlow,
+  variableReferences,
+  variableReferenceFormat,
   configurationLengths,
   cfnActionMode,
   cfnStackName,
