@@ -1,4 +1,6 @@
 import * as path from 'path';
+import { CliIo } from '../../lib/cli/io';
+import { runCli } from '../../lib/cli/program';
 import { MAX_BRANCH_COMBINATIONS } from '../../lib/model/branches';
 import { loadPipelineBranches } from '../../lib/model/load-file';
 import { pipelineBranchesFromTemplate } from '../../lib/model/template-branches';
@@ -24,7 +26,7 @@ const source = {
   }],
 };
 const approval = (name: string) => ({ Name: name, ActionTypeId: { Category: 'Approval', Owner: 'AWS', Provider: 'Manual', Version: '1' } });
-const build = (name: string, input: string) => ({
+const build = (name: string, input: unknown) => ({
   Name: name,
   ActionTypeId: { Category: 'Build', Owner: 'AWS', Provider: 'CodeBuild', Version: '1' },
   Configuration: { ProjectName: name },
@@ -219,5 +221,25 @@ describe('the conditional fixture', () => {
     const [pipeline] = loadPipelineBranches(path.join(FIXTURES, 'conditional-pipeline.yaml'));
     expect(pipeline.branches.map((b) => b.when)).toEqual([{ IsProd: true }, { IsProd: false }]);
     expect(validateBranches(pipeline)).toEqual([]);
+  });
+});
+
+describe('pipectl validate', () => {
+  const file = path.join(FIXTURES, 'branch-artifact-pipeline.yaml');
+  async function pipectl(...args: string[]) {
+    const out: string[] = [];
+    const io: CliIo = { out: (t) => void out.push(t), err: () => undefined, isTTY: false };
+    return { code: await runCli(args, io), stdout: out.join('\n') };
+  }
+
+  test('prints the condition values after the place, and exits 1', async () => {
+    const run = await pipectl('validate', file);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n')[0]).toMatch(/: \[error artifact-flow\] stage "Deploy", action "DeployProd" \(when IsProd is true\): input artifact "TestBuilt" /);
+  });
+
+  test('--json gives them as the finding\'s "when"', async () => {
+    const run = await pipectl('validate', '--json', file);
+    expect(JSON.parse(run.stdout).map((f: { ruleId: string; when?: unknown }) => [f.ruleId, f.when])).toEqual([['artifact-flow', { IsProd: true }]]);
   });
 });
