@@ -3,11 +3,14 @@ import { Rule, Violation } from './rule';
 
 /**
  * Every part of the declaration has the shape the API defines: a list where a list belongs (stages,
- * actions, artifacts, tags), an object where an object belongs (a stage, an action, its
- * configuration, the artifact store), text or a number where a value belongs. The readers note each
- * part of another shape; this rule reports it once, and every other rule reads it as unknown, so
- * that one mistake makes one finding.
+ * actions, artifacts, tags, variables, triggers and their Git filters, stage conditions and their
+ * rules, commands), an object where an object belongs (a stage, an action, its configuration, the
+ * artifact store, a trigger's Git configuration, a stage's onFailure), text or a number where a value
+ * belongs. The readers note each part of another shape; this rule reports it once, and every other
+ * rule reads it as unknown, so that one mistake makes one finding. CloudFormation's
+ * `DisableInboundStageTransitions` is not in the API's declaration: its fix names the template's shape.
  * @see https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_PipelineDeclaration.html
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codepipeline-pipeline.html
  */
 export const declarationShape: Rule = {
   id: 'declaration-shape',
@@ -31,6 +34,15 @@ function violationOf(pipeline: PipelineModel, part: MalformedPart): Violation {
     stage: part.path === stagePath ? undefined : stage,
     action: part.path === actionPath ? undefined : action,
     message: `${what} is ${part.got}; expected ${part.expected}`,
-    fix: `write ${what} as ${part.expected}, the shape the API's PipelineDeclaration gives it.`,
+    fix: `write ${what} as ${part.expected}, the shape ${shapeSource(part.path)} gives it.`,
   };
+}
+
+const TRANSITIONS = 'disableInboundStageTransitions';
+
+/** Whose shape the part has: the API's declaration, or CloudFormation's resource for its own members. */
+function shapeSource(path: string): string {
+  return path.startsWith(TRANSITIONS) && (path.length === TRANSITIONS.length || path[TRANSITIONS.length] === '[')
+    ? 'CloudFormation\'s AWS::CodePipeline::Pipeline'
+    : 'the API\'s PipelineDeclaration';
 }

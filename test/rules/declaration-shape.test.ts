@@ -119,6 +119,85 @@ describe('a part of another shape than the API\'s is one error finding, never an
   });
 });
 
+/** A valid V2 template pipeline (connection source, trigger, variable, Commands check with conditions); `change` edits it. */
+function v2Findings(change: (properties: any) => void): Finding[] {
+  return templateFindings((p) => {
+    p.PipelineType = 'V2';
+    p.ExecutionMode = 'QUEUED';
+    p.Variables = [{ Name: 'Environment', DefaultValue: 'test' }];
+    p.Stages[0].Actions[0] = {
+      Name: 'Source',
+      ActionTypeId: { Category: 'Source', Owner: 'AWS', Provider: 'CodeStarSourceConnection', Version: '1' },
+      Configuration: {
+        ConnectionArn: 'arn:aws:codeconnections:us-east-1:111111111111:connection/00000000-0000-0000-0000-000000000000',
+        FullRepositoryId: 'example-org/orders',
+        BranchName: 'main',
+      },
+      OutputArtifacts: [{ Name: 'Src' }],
+    };
+    p.Triggers = [{
+      ProviderType: 'CodeStarSourceConnection',
+      GitConfiguration: { SourceActionName: 'Source', Push: [{ Branches: { Includes: ['main'] } }] },
+    }];
+    p.Stages[1].Actions.unshift({
+      Name: 'Test',
+      ActionTypeId: { Category: 'Compute', Owner: 'AWS', Provider: 'Commands', Version: '1' },
+      InputArtifacts: [{ Name: 'Src' }],
+      Commands: ['npm ci', 'npm test'],
+      EnvironmentVariables: [{ Name: 'STAGE', Value: 'test' }],
+    });
+    p.Stages[1].Actions[1].RunOrder = 2;
+    p.Stages[1].BeforeEntry = {
+      Conditions: [{
+        Result: 'FAIL',
+        Rules: [{ Name: 'Window', RuleTypeId: { Category: 'Rule', Owner: 'AWS', Provider: 'DeploymentWindow', Version: '1' }, Configuration: { Cron: 'cron(0 9 ? * MON-FRI *)' } }],
+      }],
+    };
+    change(p);
+  });
+}
+
+describe('V2 parts of another shape are one declaration-shape finding each', () => {
+  test('the V2 pipeline is valid as written', () => {
+    expect(v2Findings(() => undefined)).toEqual([]);
+  });
+
+  const cases: Array<[string, (p: any) => void, [string | undefined, string | undefined, string, string, string]]> = [
+    ['ExecutionMode: [QUEUED]', (p) => { p.ExecutionMode = ['QUEUED']; }, [undefined, undefined, 'executionMode', 'a list of 1 item', 'text']],
+    ['Variables: "Environment"', (p) => { p.Variables = 'Environment'; }, [undefined, undefined, 'variables', 'a string ("Environment")', 'a list of variables, each an object with Name, DefaultValue and Description']],
+    ['GitConfiguration: "Source"', (p) => { p.Triggers[0].GitConfiguration = 'Source'; }, [undefined, undefined, 'triggers[0].gitConfiguration', 'a string ("Source")', 'a Git configuration: an object with SourceActionName, Push or PullRequest']],
+    ['Includes: "main"', (p) => { p.Triggers[0].GitConfiguration.Push[0].Branches.Includes = 'main'; }, [undefined, undefined, 'triggers[0].gitConfiguration.push[0].branches.includes', 'a string ("main")', 'a list of patterns, each text']],
+    ['BeforeEntry: "FAIL"', (p) => { p.Stages[1].BeforeEntry = 'FAIL'; }, ['Approve', undefined, 'stages[1].beforeEntry', 'a string ("FAIL")', 'stage conditions: an object with Conditions']],
+    ['a rule that is a string', (p) => { p.Stages[1].BeforeEntry.Conditions[0].Rules = ['Window']; }, ['Approve', undefined, 'stages[1].beforeEntry.conditions[0].rules[0]', 'a string ("Window")', 'a rule: an object with Name and RuleTypeId']],
+    ['a rule configuration value that is a list', (p) => { p.Stages[1].BeforeEntry.Conditions[0].Rules[0].Configuration.Cron = ['cron(0 9 ? * MON-FRI *)']; }, ['Approve', undefined, 'stages[1].beforeEntry.conditions[0].rules[0].configuration.Cron', 'a list of 1 item', 'text']],
+    ['OnFailure: ROLLBACK', (p) => { p.Stages[1].OnFailure = 'ROLLBACK'; }, ['Approve', undefined, 'stages[1].onFailure', 'a string ("ROLLBACK")', 'failure conditions: an object with Result, RetryConfiguration or Conditions']],
+    ['Commands: "npm test"', (p) => { p.Stages[1].Actions[0].Commands = 'npm test'; }, ['Approve', 'Test', 'stages[1].actions[0].commands', 'a string ("npm test")', 'a list of commands, each text']],
+    ['an environment variable that is a string', (p) => { p.Stages[1].Actions[0].EnvironmentVariables = ['STAGE=test']; }, ['Approve', 'Test', 'stages[1].actions[0].environmentVariables[0]', 'a string ("STAGE=test")', 'an environment variable: an object with Name and Value']],
+  ];
+
+  test.each(cases)('%s', (_name, change, [stage, action, where, got, expected]) => {
+    const findings = v2Findings(change);
+    expect(summary(findings)).toEqual([['declaration-shape', stage, action, shape(where, got, expected)]]);
+    expect(findings[0].severity).toBe('error');
+  });
+
+  test('DisableInboundStageTransitions of another shape: the fix names CloudFormation\'s shape', () => {
+    expect(summary(v2Findings((p) => { p.DisableInboundStageTransitions = 'Approve'; }))).toEqual([[
+      'declaration-shape', undefined, undefined,
+      'disableInboundStageTransitions is a string ("Approve"); expected a list of stage transitions, each an object with StageName and Reason (CodePipeline API reference, PipelineDeclaration).'
+        + ' Fix: write disableInboundStageTransitions as a list of stage transitions, each an object with StageName and Reason, the shape CloudFormation\'s AWS::CodePipeline::Pipeline gives it.',
+    ]]);
+  });
+
+  test('an intrinsic V2 part is unresolved and makes no finding', () => {
+    expect(v2Findings((p) => {
+      p.Variables = { 'Fn::If': ['Prod', [], []] };
+      p.Stages[1].Actions[0].Commands = ['npm ci', { 'Fn::Sub': 'npm run test -- ${Env}' }];
+      p.Stages[1].BeforeEntry = { 'Fn::If': ['Prod', { Conditions: [] }, { Ref: 'AWS::NoValue' }] };
+    })).toEqual([]);
+  });
+});
+
 describe('the other rules stay quiet on malformed parts', () => {
   test('a stage that is not an object first: no source-stage, stage-name or actions-per-stage finding', () => {
     expect(summary(templateFindings((p) => { p.Stages[0] = null; })).map(([rule]) => rule)).toEqual(['declaration-shape']);
