@@ -10,6 +10,7 @@ export * from './cross-account';
 export * from './stages';
 export * from './sources';
 export * from './release-pipeline';
+export * from './release';
 export { ALL_RULES } from './rules';
 export { pipelineModelOf } from './model/from-cdk';
 export { pipelinesFromTemplate } from './model/from-cloudformation';

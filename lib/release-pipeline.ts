@@ -4,8 +4,12 @@ import { PipelineChecks, PipelineChecksProps } from './checks';
 import { PipelineDiagrams } from './diagram/pipeline-diagrams';
 import { CrossAccountArtifactStore } from './cross-account/artifact-store';
 import { DeploymentTarget } from './cross-account/deployment-target';
+import { grantRuleReads, RuleNames, validatePipelineV2 } from './release/pipeline-v2';
+import { PipelineVariableProps, toPipelineVariables } from './release/pipeline-variables';
+import { stageConditionOptions } from './release/stage-conditions';
 import { ReleaseBuild } from './sources/release-build';
 import { ReleaseSource } from './sources/release-source';
+import { toTriggerProps } from './sources/source-trigger';
 import { IReleaseStage } from './stages/release-stage';
 import { claimStages, validateStageList } from './stages/stage-list';
 
@@ -43,6 +47,21 @@ export interface ReleasePipelineProps {
    * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/pipeline-types.html
    */
   readonly pipelineType?: codepipeline.PipelineType;
+  /**
+   * How a run that starts while another is in progress is handled (V2 for QUEUED and PARALLEL):
+   * SUPERSEDED (a newer run overtakes an older one), QUEUED (one at a time, in order) or PARALLEL
+   * (independent runs; no stage may roll back).
+   * @default - SUPERSEDED, the service's default
+   * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/concepts-how-it-works.html#concepts-how-it-works-executions
+   */
+  readonly executionMode?: codepipeline.ExecutionMode;
+  /**
+   * Pipeline-level variables (V2): at most 50, each with a default value or given when a run is
+   * started, referenced as `#{variables.NAME}` (`PipelineVariable.reference(NAME)`).
+   * @default - none
+   * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/reference-variables.html#reference-variables-concepts-pipeline
+   */
+  readonly variables?: PipelineVariableProps[];
   /**
    * Whether the actions that run in the pipeline account without a role of their own (the source,
    * the build, the manual approvals) run as the pipeline role, as they do in a pipeline made in the
@@ -91,6 +110,8 @@ export class ReleasePipeline extends Construct {
     const reserved = new Map<string, string>([[props.source.stageName, 'the source']]);
     if (props.build) reserved.set(props.build.stageName, 'the build');
     validateStageList(this, where, props.stages, reserved);
+    const pipelineType = props.pipelineType ?? codepipeline.PipelineType.V2;
+    validatePipelineV2(this, where, { ...props, pipelineType });
     const targets = [...new Set(props.stages.map((s) => s.target).filter((t): t is DeploymentTarget => t !== undefined))];
     const store = props.artifactStore ?? (targets.length > 0 ? this.defaultStore(where, targets[0]) : undefined);
     claimStages(this, props.stages);
@@ -103,24 +124,31 @@ export class ReleasePipeline extends Construct {
     this.stages = props.stages;
     this.pipeline = new codepipeline.Pipeline(this, 'Pipeline', {
       pipelineName: props.pipelineName,
-      pipelineType: props.pipelineType ?? codepipeline.PipelineType.V2,
+      pipelineType,
+      executionMode: props.executionMode,
+      variables: props.variables && toPipelineVariables(props.variables),
       artifactBucket: store?.bucket,
       role: store?.pipelineRole,
       // Each release is reviewed by a person; a pipeline update must not start a release by itself.
       restartExecutionOnUpdate: false,
       usePipelineRoleForActions: props.usePipelineRoleForActions ?? true,
     });
-    const sourceStage = this.pipeline.addStage({ stageName: props.source.stageName, actions: [props.source.bind(this)] });
+    const sourceAction = props.source.bind(this);
+    const sourceStage = this.pipeline.addStage({ stageName: props.source.stageName, actions: [sourceAction] });
+    if (props.source.gitTrigger) this.pipeline.addTrigger(toTriggerProps(sourceAction, props.source.gitTrigger));
     props.source.bound(this.pipeline.node.findChild(sourceStage.stageName), this.pipeline.artifactBucket);
     let artifact = props.source.output;
     if (props.build) {
       this.pipeline.addStage({ stageName: props.build.stageName, actions: [props.build.bind(artifact)] });
       artifact = props.build.output;
     }
+    const ruleNames = new RuleNames(props.stages);
     for (const stage of props.stages) {
-      this.pipeline.addStage(stage.bind({ scope: this, defaultArtifact: artifact }));
+      const options = stage.bind({ scope: this, defaultArtifact: artifact });
+      this.pipeline.addStage({ ...options, ...stageConditionOptions(stage.conditions, (rule) => ruleNames.nameFor(rule, options.stageName)) });
       stage.bound();
     }
+    grantRuleReads(this.pipeline.role, props.stages);
     if (props.checks) PipelineChecks.of(this, props.checks);
     else PipelineChecks.byDefault(this);
     if (props.diagrams ?? true) PipelineDiagrams.enable(this);

@@ -1,2 +1,3 @@
 export * from './release-build';
 export * from './release-source';
+export type { GitPatterns, GitPullRequestTriggerFilter, GitPushTriggerFilter, SourceTrigger } from './source-trigger';

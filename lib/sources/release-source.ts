@@ -6,6 +6,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct, IConstruct } from 'constructs';
 import { acknowledgeS3SourceGrants } from './source-evidence';
+import { SourceTrigger, validateSourceTrigger } from './source-trigger';
 import { bucketVersioning } from '../model/bucket-versioning';
 
 /** Names every source shares. */
@@ -71,6 +72,14 @@ export interface ConnectionReleaseSourceProps extends ReleaseSourceNames {
    * @default 'master' - aws-cdk-lib's default
    */
   readonly branch?: string;
+  /**
+   * The pushes and pull requests that start the pipeline (a V2 pipeline trigger with Git filters),
+   * e.g. `{ push: [{ branches: { includes: ['main'] }, filePaths: { includes: ['templates/**'] } }] }`.
+   * The source still checks out `branch`.
+   * @default - every push to `branch` starts the pipeline
+   * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-triggers.html
+   */
+  readonly trigger?: SourceTrigger;
 }
 
 /**
@@ -104,6 +113,11 @@ export abstract class ReleaseSource {
     this.output = new codepipeline.Artifact(names.outputName ?? 'TemplateSource');
     this.actionName = names.actionName ?? 'TemplateSource';
     this.stageName = names.stageName ?? defaultStageName;
+  }
+
+  /** The Git events that start the pipeline, for a connection source given a `trigger`. */
+  public get gitTrigger(): SourceTrigger | undefined {
+    return undefined;
   }
 
   /** The source action; `scope` is the pipeline, for checks that need the app. */
@@ -158,6 +172,11 @@ class ConnectionReleaseSource extends ReleaseSource {
     if (!Token.isUnresolved(props.connectionArn) && !/^arn:aws[a-z-]*:(codestar-connections|codeconnections):[^:]+:\d{12}:connection\/.+$/.test(props.connectionArn)) {
       throw new Error(`ReleaseSource.connection: connectionArn "${props.connectionArn}" is not a connection ARN (arn:aws:codeconnections:REGION:ACCOUNT:connection/ID).`);
     }
+    if (props.trigger) validateSourceTrigger('ReleaseSource.connection: trigger', props.trigger);
+  }
+
+  public get gitTrigger(): SourceTrigger | undefined {
+    return this.props.trigger;
   }
 
   public bind(): codepipeline.IAction {

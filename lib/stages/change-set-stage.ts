@@ -7,9 +7,10 @@ import { ApprovalGrants } from './approval-grants';
 import { approvalTopic } from './approval-topic';
 import { changeSetConsoleUrl } from './console-links';
 import { DeploymentTarget } from '../cross-account/deployment-target';
-import { deployStageInputs, validateDeployStageProps } from './deploy-stage';
+import { deployStageConditions, deployStageInputs, validateDeployStageProps } from './deploy-stage';
 import { DeployStageProps } from './deploy-stage-props';
 import { validateCloudFormationName } from './names';
+import { ReleaseStageConditions } from '../release/stage-conditions';
 import { IReleaseStage, ReleaseStageContext, ReleaseStageStack } from './release-stage';
 
 /** The names of the change-set stage's three actions. */
@@ -55,6 +56,8 @@ export class ChangeSetStage implements IReleaseStage {
   public readonly target: DeploymentTarget | undefined;
   /** The stack the stage deploys (and keeps). */
   public readonly stacks: readonly ReleaseStageStack[];
+  /** The stage's V2 conditions, when it has any. */
+  public readonly conditions: ReleaseStageConditions | undefined;
   private readonly approvers = new ApprovalGrants();
   private isBound = false;
 
@@ -62,6 +65,7 @@ export class ChangeSetStage implements IReleaseStage {
     this.stageName = props.stageName ?? 'ProdStage';
     const where = `ChangeSetStage ${this.stageName}`;
     validateDeployStageProps(where, props);
+    this.conditions = deployStageConditions(props);
     validateCloudFormationName(props.changeSetName, `${where}: changeSetName`);
     this.stackName = props.stackName;
     this.changeSetName = props.changeSetName;

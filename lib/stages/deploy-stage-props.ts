@@ -4,9 +4,13 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { ApprovalProps } from './approval-props';
 import { DeploymentTarget } from '../cross-account/deployment-target';
 import { ParameterOverride } from './parameter-override';
+import { ReleaseStageConditions } from '../release/stage-conditions';
 
-/** What TestStackStage and ChangeSetStage share: the stack, its template, and where it goes. */
-export interface DeployStageProps {
+/**
+ * What TestStackStage and ChangeSetStage share: the stack, its template, where it goes, and the
+ * stage's V2 conditions (`onFailure`, `onSuccess`, `beforeEntry`).
+ */
+export interface DeployStageProps extends ReleaseStageConditions {
   /**
    * The CloudFormation stack the stage deploys.
    * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html

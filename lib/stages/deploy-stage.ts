@@ -7,6 +7,7 @@ import { validateArtifactFile, validateCloudFormationName } from './names';
 import { renderParameterOverrides } from './parameter-override';
 import { validateParameterOverrides } from './parameter-override-checks';
 import { ReleaseStageContext } from './release-stage';
+import { ReleaseStageConditions, validateStageConditions } from '../release/stage-conditions';
 
 /** Checks the props every deploy stage shares, in its constructor; `where` names the stage. */
 export function validateDeployStageProps(where: string, props: DeployStageProps): void {
@@ -16,6 +17,13 @@ export function validateDeployStageProps(where: string, props: DeployStageProps)
   validateParameterOverrides(props.parameterOverrides, `${where}: parameterOverrides`);
   validateApprovalProps(props.approval ?? {}, `${where}: approval`);
   placementOf(where, props.target, props.executionRole);
+  validateStageConditions(where, props);
+}
+
+/** The V2 conditions among a deploy stage's props, or undefined when it has none. */
+export function deployStageConditions(props: DeployStageProps): ReleaseStageConditions | undefined {
+  const { onFailure, onSuccess, beforeEntry } = props;
+  return onFailure || onSuccess || beforeEntry ? { onFailure, onSuccess, beforeEntry } : undefined;
 }
 
 /** The template-deploying action's props that TestStackStage and ChangeSetStage share. */

@@ -2,6 +2,7 @@ import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { DeploymentTarget } from '../cross-account/deployment-target';
+import { ReleaseStageConditions } from '../release/stage-conditions';
 
 /** What a ReleasePipeline gives each of its stages when it adds them. */
 export interface ReleaseStageContext {
@@ -31,6 +32,14 @@ export interface IReleaseStage {
    * @default - none declared: the stage is left out of that check
    */
   readonly stacks?: readonly ReleaseStageStack[];
+  /**
+   * The stage's V2 conditions (rollback or retry on failure, a condition on success or before
+   * entry). The pipeline renders them, grants the pipeline role what their rules read, and refuses
+   * them on a V1 pipeline and a rollback in PARALLEL execution mode.
+   * @default - none
+   * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/stage-conditions.html
+   */
+  readonly conditions?: ReleaseStageConditions;
   /** The stage's actions, in run order; called once, by the pipeline that adds the stage. */
   bind(context: ReleaseStageContext): codepipeline.StageOptions;
   /** Called once the stage exists in the pipeline (aws-cdk-lib grants on actions only then). */

@@ -7,8 +7,9 @@ import { ApprovalGrants } from './approval-grants';
 import { approvalTopic } from './approval-topic';
 import { stackConsoleUrl } from './console-links';
 import { DeploymentTarget } from '../cross-account/deployment-target';
-import { deployStageInputs, validateDeployStageProps } from './deploy-stage';
+import { deployStageConditions, deployStageInputs, validateDeployStageProps } from './deploy-stage';
 import { DeployStageProps } from './deploy-stage-props';
+import { ReleaseStageConditions } from '../release/stage-conditions';
 import { IReleaseStage, ReleaseStageContext, ReleaseStageStack } from './release-stage';
 
 /**
@@ -62,6 +63,8 @@ export class TestStackStage implements IReleaseStage {
   public readonly target: DeploymentTarget | undefined;
   /** The test stack, which the stage deletes after its approval. */
   public readonly stacks: readonly ReleaseStageStack[];
+  /** The stage's V2 conditions, when it has any. */
+  public readonly conditions: ReleaseStageConditions | undefined;
   private readonly approvers = new ApprovalGrants();
   private isBound = false;
 
@@ -69,6 +72,7 @@ export class TestStackStage implements IReleaseStage {
     this.stageName = props.stageName ?? 'TestStage';
     const where = `TestStackStage ${this.stageName}`;
     validateDeployStageProps(where, props);
+    this.conditions = deployStageConditions(props);
     if (props.mode !== undefined && !MODES.includes(props.mode)) {
       throw new Error(`${where}: mode "${String(props.mode)}" is not one of ${MODES.join(', ')}.`);
     }
