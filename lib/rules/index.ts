@@ -20,9 +20,15 @@ import { configurationLengths } from './configuration-lengths';
 import { crossAccountArtifacts } from './cross-account-artifacts';
 import { crossAccountKey } from './cross-account-key';
 import { declarationShape } from './declaration-shape';
+import { disabledTransitionTargets } from './disabled-transition-targets';
+import { disabledTransitions } from './disabled-transitions';
+import { executionMode } from './execution-mode';
 import { parallelActions } from './parallel-actions';
 import { pipelineName } from './pipeline-name';
 import { pipelineTags } from './pipeline-tags';
+import { pipelineType } from './pipeline-type';
+import { pipelineTypeImplicit } from './pipeline-type-implicit';
+import { pipelineVariables } from './pipeline-variables';
 import { Rule } from './rule';
 import { runOrder } from './run-order';
 import { s3SourceBucket } from './s3-source-bucket';
@@ -31,8 +37,12 @@ import { sourceRegion } from './source-region';
 import { sourceStage } from './source-stage';
 import { stageCount } from './stage-count';
 import { stageName } from './stage-name';
+import { triggerFilterGaps } from './trigger-filter-gaps';
+import { triggerFilters } from './trigger-filters';
+import { triggers } from './triggers';
 import { uniqueActionNames } from './unique-action-names';
 import { uniqueOutputArtifacts } from './unique-output-artifacts';
+import { uniquePipelineVariables } from './unique-pipeline-variables';
 import { uniqueStageNames } from './unique-stage-names';
 import { variableNamespace } from './variable-namespace';
 import { variableReferenceFormat } from './variable-reference-format';
@@ -81,4 +91,14 @@ export const ALL_RULES: readonly Rule[] = [
   s3SourceBucket,
   sourceRegion,
   pipelineTags,
+  pipelineType,
+  pipelineTypeImplicit,
+  executionMode,
+  pipelineVariables,
+  uniquePipelineVariables,
+  triggers,
+  triggerFilters,
+  triggerFilterGaps,
+  disabledTransitions,
+  disabledTransitionTargets,
 ];
