@@ -1,11 +1,12 @@
 import { Annotations, Aspects, IAspect } from 'aws-cdk-lib';
 import { CfnPipeline } from 'aws-cdk-lib/aws-codepipeline';
 import { IConstruct } from 'constructs';
+import { branchesOfCfnPipeline } from './model/cdk-branches';
 import { displayConstruct } from './model/from-cdk';
 import { modelForValidation } from './model/synth-models';
 import { PipelineQuotas, QuotaProfileName, resolveQuotas } from './quotas';
 import { describeLocation, Finding } from './rules/finding';
-import { validatePipeline } from './validate';
+import { validateBranches } from './validate-template';
 
 /** The prefix of the warning IDs this library adds, e.g. `cdk-delivery-pipelines:cfn-unused-configuration`. */
 export const WARNING_ID_PREFIX = 'cdk-delivery-pipelines:';
@@ -94,7 +95,8 @@ export class PipelineChecks implements IAspect {
 }
 
 function checkPipeline(pipeline: CfnPipeline, target: IConstruct, props: PipelineChecksProps): string[] {
-  const findings = validatePipeline(modelForValidation(pipeline), {
+  // Where the stack's conditions choose between parts (Fn::If), each combination is checked.
+  const findings = validateBranches(branchesOfCfnPipeline(pipeline, modelForValidation(pipeline)), {
     quotas: { profile: props.quotas, overrides: props.quotaOverrides },
   });
   for (const warning of findings.filter((f) => f.severity === 'warning')) {
