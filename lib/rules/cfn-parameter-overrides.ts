@@ -8,7 +8,8 @@ const MAX_LENGTH = 1000;
 const ARTIFACT_ATTRIBUTES = ['BucketName', 'ObjectKey', 'URL'];
 
 /**
- * ParameterOverrides is a JSON object of at most 1000 characters; its `Fn::GetArtifactAtt` and
+ * ParameterOverrides is a JSON object of at most 1000 characters (this rule owns the length of a
+ * CloudFormation action's ParameterOverrides, so that it is one finding); its `Fn::GetArtifactAtt` and
  * `Fn::GetParam` may only name the action's input artifacts (otherwise the run fails with
  * "unrecognized Artifact").
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/continuous-delivery-codepipeline-parameter-override-functions.html
@@ -33,6 +34,8 @@ export const cfnParameterOverrides: Rule = {
         continue;
       }
       const text = String(value);
+      // An empty value is configuration-lengths' finding (values take 1–1000 characters), not invalid JSON.
+      if (text.length === 0) continue;
       if (text.length > MAX_LENGTH) yield tooLong(stage, action, String(text.length), largestParameters(text));
       yield* functionProblems(stage, action, text);
     }

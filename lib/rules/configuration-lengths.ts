@@ -1,11 +1,16 @@
 import { isUnknown } from '../model/values';
-import { allActions } from '../model/walk';
+import { allActions, isCloudFormationAction } from '../model/walk';
 import { Rule, Sources } from './rule';
 
 const MAX_KEY = 50;
 const MAX_VALUE = 1000;
 
-/** @see https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_ActionDeclaration.html */
+/**
+ * Every configuration key and value has the length the API takes. An over-long ParameterOverrides of a
+ * CloudFormation action is left to cfn-parameter-overrides, whose finding names the largest parameters:
+ * one finding per mistake.
+ * @see https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_ActionDeclaration.html
+ */
 export const configurationLengths: Rule = {
   id: 'configuration-lengths',
   severity: 'error',
@@ -19,21 +24,23 @@ export const configurationLengths: Rule = {
           stage,
           action,
           message: `configuration value ${key} is a JSON object or list; the API takes text`,
-          fix: `write ${key} as a string (for ParameterOverrides, the JSON object as a string).`,
+          fix: key === 'ParameterOverrides' ? 'write ParameterOverrides as a string (for ParameterOverrides, the JSON object as a string).' : `write ${key} as a string.`,
         };
       }
+      const cloudFormation = isCloudFormationAction(action);
       for (const [key, value] of Object.entries(action.configuration)) {
         if (key.length === 0 || key.length > MAX_KEY) {
           yield { stage, action, message: `configuration key "${key}" is ${key.length} characters; keys take 1–${MAX_KEY}`, fix: 'use the configuration key the action type defines.' };
         }
         if (isUnknown(value) || value === undefined) continue;
         const text = String(value);
+        if (text.length > MAX_VALUE && cloudFormation && key === 'ParameterOverrides') continue;
         if (text.length === 0 || text.length > MAX_VALUE) {
           yield {
             stage,
             action,
             message: `configuration value ${key} is ${text.length} characters; values take 1–${MAX_VALUE}`,
-            fix: text.length === 0 ? `remove ${key} or give it a value.` : `shorten ${key}; for CloudFormation parameters, move values into a template configuration file.`,
+            fix: text.length === 0 ? `remove ${key} or give it a value.` : `shorten ${key} to ${MAX_VALUE} characters or fewer.`,
           };
         }
       }

@@ -116,6 +116,30 @@ describe('cfn-parameter-overrides', () => {
     ]);
   });
 
+  test('ParameterOverrides of exactly 1000 characters passes; 1001 is one finding among all the rules', () => {
+    const of = (length: number) => JSON.stringify({ P: 'x'.repeat(length - 8) });
+    expect(of(1000).length).toBe(1000);
+    expect(check(deploying({ configuration: { ParameterOverrides: of(1000) } }))).toEqual([]);
+    expect(check(deploying({ configuration: { ParameterOverrides: of(1001) } }))).toEqual([
+      finding('cfn-parameter-overrides', at, `ParameterOverrides is 1001 characters; the limit is 1000 (largest: P 999) (${SOURCE.CLOUDFORMATION}). Fix: ${fixLong}`),
+    ]);
+  });
+
+  test('a Fn::Join with a separator counts the separators: 1000 literal characters pass, 1001 fail', () => {
+    // '{"A":"' + x…x + '"}' joined by "," around one Ref: the separators count once per gap.
+    const join = (xs: number) => intrinsic({ 'Fn::Join': [',', ['{"A":"', 'x'.repeat(xs), { Ref: 'B' }, '"}']] });
+    expect(check(deploying({ configuration: { ParameterOverrides: join(989) } }), cfnParameterOverrides)).toEqual([]);
+    expect(check(deploying({ configuration: { ParameterOverrides: join(990) } }), cfnParameterOverrides)).toEqual([
+      finding('cfn-parameter-overrides', at, `ParameterOverrides is at least 1001 characters; the limit is 1000 (${SOURCE.CLOUDFORMATION}). Fix: ${fixLong}`),
+    ]);
+  });
+
+  test('an empty ParameterOverrides is configuration-lengths\' one finding, not invalid JSON', () => {
+    expect(check(deploying({ configuration: { ParameterOverrides: '' } }))).toEqual([
+      finding('configuration-lengths', at, `configuration value ParameterOverrides is 0 characters; values take 1–1000 (${SOURCE.API}). Fix: remove ParameterOverrides or give it a value.`),
+    ]);
+  });
+
   test('a Fn::Join whose literal parts alone exceed 1000 characters is an error', () => {
     const join = intrinsic({ 'Fn::Join': ['', ['{"Big":"', 'x'.repeat(1000), '","Id":"', { Ref: 'Id' }, '"}']] });
     expect(check(deploying({ configuration: { ParameterOverrides: join } }), cfnParameterOverrides)).toEqual([

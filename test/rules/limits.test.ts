@@ -7,7 +7,7 @@ import { pipelineTags } from '../../lib/rules/pipeline-tags';
 import { runOrder } from '../../lib/rules/run-order';
 import { sequentialActions } from '../../lib/rules/sequential-actions';
 import { stageCount } from '../../lib/rules/stage-count';
-import { SOURCE, approval, approvals, cfnDeploy, check, finding, pipeline, s3Source, stage, stages } from './builder';
+import { SOURCE, approval, approvals, cfnDeploy, check, finding, intrinsic, pipeline, s3Source, stage, stages } from './builder';
 
 const withDeployStage = (...actions: ReturnType<typeof approval>[]) => pipeline({ stages: [stage('Source', s3Source()), stage('Deploy', ...actions)] });
 
@@ -194,7 +194,7 @@ describe('configuration-lengths', () => {
       stages: [stage('Source', s3Source()), stage('Deploy', approval('Approve', { configuration: { CustomData: 'x'.repeat(1001), ['K'.repeat(51)]: 'v' } }))],
     });
     expect(check(model, configurationLengths)).toEqual([
-      finding('configuration-lengths', { stage: 'Deploy', action: 'Approve' }, `configuration value CustomData is 1001 characters; values take 1–1000 (${SOURCE.API}). Fix: shorten CustomData; for CloudFormation parameters, move values into a template configuration file.`),
+      finding('configuration-lengths', { stage: 'Deploy', action: 'Approve' }, `configuration value CustomData is 1001 characters; values take 1–1000 (${SOURCE.API}). Fix: shorten CustomData to 1000 characters or fewer.`),
       finding('configuration-lengths', { stage: 'Deploy', action: 'Approve' }, `configuration key "${'K'.repeat(51)}" is 51 characters; keys take 1–50 (${SOURCE.API}). Fix: use the configuration key the action type defines.`),
     ]);
   });
@@ -209,5 +209,21 @@ describe('configuration-lengths', () => {
   test('a value of 1000 characters and a key of 50 pass', () => {
     const model = withDeployStage(approval('Approve', { configuration: { CustomData: 'x'.repeat(1000), ['K'.repeat(50)]: 'v' } }));
     expect(check(model, configurationLengths)).toEqual([]);
+  });
+
+  test('a CloudFormation action\'s over-long ParameterOverrides is left to cfn-parameter-overrides; another action\'s is not', () => {
+    const overrides = JSON.stringify({ Big: 'x'.repeat(1000) });
+    expect(check(withDeployStage(cfnDeploy('Deploy', { configuration: { ParameterOverrides: overrides } })), configurationLengths)).toEqual([]);
+    const custom = cfnDeploy('Deploy', { type: { owner: 'Custom', provider: 'StackDeployer' }, configuration: { ParameterOverrides: overrides } });
+    expect(check(withDeployStage(custom), configurationLengths)).toEqual([
+      finding('configuration-lengths', { stage: 'Deploy', action: 'Deploy' }, `configuration value ParameterOverrides is 1010 characters; values take 1–1000 (${SOURCE.API}). Fix: shorten ParameterOverrides to 1000 characters or fewer.`),
+    ]);
+  });
+
+  test('a configuration value in a shape the API cannot take: the fix names its own key', () => {
+    const model = withDeployStage({ ...approval('Approve', { configuration: { CustomData: intrinsic({}) } }), nonTextConfiguration: ['CustomData'] });
+    expect(check(model, configurationLengths)).toEqual([
+      finding('configuration-lengths', { stage: 'Deploy', action: 'Approve' }, `configuration value CustomData is a JSON object or list; the API takes text (${SOURCE.API}). Fix: write CustomData as a string.`),
+    ]);
   });
 });
