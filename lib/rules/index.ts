@@ -29,6 +29,7 @@ import { pipelineTags } from './pipeline-tags';
 import { pipelineType } from './pipeline-type';
 import { pipelineTypeImplicit } from './pipeline-type-implicit';
 import { pipelineVariables } from './pipeline-variables';
+import { requiredConfiguration } from './required-configuration';
 import { Rule } from './rule';
 import { runOrder } from './run-order';
 import { s3SourceBucket } from './s3-source-bucket';
@@ -77,6 +78,7 @@ export const ALL_RULES: readonly Rule[] = [
   variableReferences,
   variableReferenceFormat,
   configurationLengths,
+  requiredConfiguration,
   cfnActionMode,
   cfnStackName,
   cfnChangeSetName,
