@@ -1,4 +1,6 @@
 export { PipelineVariable } from './pipeline-variables';
 export type { PipelineVariableProps } from './pipeline-variables';
-export { ConditionRule, StageCondition, StageFailure } from './stage-conditions';
-export type { CloudWatchAlarmRuleProps, ConditionRuleName, DeploymentWindowRuleProps, ReleaseStageConditions, StageConditionOptions } from './stage-conditions';
+export { ConditionRule } from './condition-rule';
+export type { CloudWatchAlarmRuleProps, ConditionRuleName, DeploymentWindowRuleProps } from './condition-rule';
+export { StageCondition, StageFailure } from './stage-conditions';
+export type { ReleaseStageConditions, StageConditionOptions } from './stage-conditions';
