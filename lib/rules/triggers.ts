@@ -26,6 +26,7 @@ export const triggers: Rule = {
     // An action whose name is unknown may be the one a trigger names.
     const everyActionNamed = allActionsKnown(pipeline) && allActions(pipeline).every(({ action }) => typeof known(action.name) === 'string');
     const claimedBy = new Map<string, number>();
+    let actionsByName: Map<string, ActionPlace[]> | undefined;
     for (const [i, trigger] of list.entries()) {
       const label = `trigger ${i + 1}`;
       const providerType = trigger.providerType;
@@ -44,7 +45,8 @@ export const triggers: Rule = {
         continue;
       }
       if (typeof name !== 'string') continue;
-      const problem = sourceActionProblem(name, allActions(pipeline).filter(({ action }) => known(action.name) === name), everyActionNamed);
+      actionsByName ??= byName(allActions(pipeline));
+      const problem = sourceActionProblem(name, actionsByName.get(name) ?? [], everyActionNamed);
       if (problem) yield { ...problem, message: `${label} ${problem.message}` };
       const earlier = claimedBy.get(name);
       if (earlier !== undefined) {
@@ -82,6 +84,19 @@ function sourceActionProblem(name: string, matches: readonly ActionPlace[], ever
     `names source action "${name}", of provider ${describeValue(provider)}; triggers take only ${CONNECTION} source actions`,
     `use a ${CONNECTION} source action (GitHub, GitLab, Bitbucket), or remove the trigger and let the source detect changes itself.`,
   );
+}
+
+/** The actions of each literal name, built once: a pipeline may have thousands of actions and of triggers. */
+function byName(places: readonly ActionPlace[]): Map<string, ActionPlace[]> {
+  const map = new Map<string, ActionPlace[]>();
+  for (const place of places) {
+    const name = known(place.action.name);
+    if (typeof name !== 'string') continue;
+    const list = map.get(name);
+    if (list) list.push(place);
+    else map.set(name, [place]);
+  }
+  return map;
 }
 
 function isConnectionSource(action: ActionModel): boolean {

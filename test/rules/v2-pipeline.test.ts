@@ -404,6 +404,12 @@ describe('disabled-transitions', () => {
     ]);
   });
 
+  test('the stages a finding lists stop after ten', () => {
+    const stages = [stage('Source', connectionSource()), ...Array.from({ length: 11 }, (_, i) => stage(`S${i + 1}`, approval()))];
+    const [only] = check(v2Pipeline({ stages, disabledInboundTransitions: [disabledTransition('Missing')] }), disabledTransitions);
+    expect(only.message).toMatch(/\("Source", "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", …\)/);
+  });
+
   test('a transition naming no stage is an error', () => {
     expect(check(withTransitions(disabledTransition(undefined)), disabledTransitions)).toEqual([
       finding('disabled-transitions', {}, `a disabled transition names no stage (${CFN_PIPELINE}). Fix: set StageName to the stage whose inbound transition to disable.`),
