@@ -1,7 +1,7 @@
 import { ActionModel } from '../model/pipeline-model';
 import { known } from '../model/values';
 import { actionPartKnown, allActions, categoryOf } from '../model/walk';
-import { Rule } from './rule';
+import { Rule, Sources } from './rule';
 
 interface Range {
   readonly min: number;
@@ -11,6 +11,8 @@ interface Range {
 interface ArtifactLimits {
   readonly inputs: Range;
   readonly outputs: Range;
+  /** The page that gives the counts, when it is not the artifacts table. */
+  readonly source?: string;
 }
 
 const SOURCE: ArtifactLimits = { inputs: { min: 0, max: 0 }, outputs: { min: 1, max: 1 } };
@@ -38,6 +40,8 @@ const LIMITS: Readonly<Record<string, ArtifactLimits>> = {
   'Deploy/AWS/ServiceCatalog': ONE_IN,
   'Approval/AWS/Manual': { inputs: { min: 0, max: 0 }, outputs: { min: 0, max: 0 } },
   'Invoke/AWS/Lambda': UP_TO_FIVE,
+  // Not in the artifacts table; its own page (and aws-cdk-lib's CommandsAction) gives the counts.
+  'Compute/AWS/Commands': { inputs: { min: 1, max: 10 }, outputs: { min: 0, max: 1 }, source: Sources.COMMANDS },
 };
 
 function limitsOf(action: ActionModel): ArtifactLimits | undefined {
@@ -76,6 +80,7 @@ export const artifactCounts: Rule = {
             action,
             message: `${/^[AEIOU]/.test(provider) ? 'an' : 'a'} ${provider} action has ${count} ${kind} artifact${count === 1 ? '' : 's'}; it takes ${describe(range)}`,
             fix: count > range.max ? `remove ${kind} artifacts down to ${range.max}.` : `add ${range.min - count === 1 ? 'an' : range.min - count} ${kind} artifact${range.min - count === 1 ? '' : 's'}.`,
+            ...(limits.source ? { source: limits.source } : {}),
           };
         }
       }
