@@ -21,10 +21,10 @@ export type ConditionValues = Readonly<Record<string, boolean>>;
 export const MAX_BRANCH_COMBINATIONS = 64;
 
 /**
- * At most this many assignments of the values the conditions compare are tried to find the
- * combinations; past it, the combinations count as too many.
+ * At most this many condition evaluations (assignments of the values the conditions compare, times
+ * the conditions) are made to find the combinations; past it, the combinations count as too many.
  */
-export const MAX_CONDITION_ASSIGNMENTS = 16_384;
+export const MAX_CONDITION_EVALUATIONS = 262_144;
 
 /** Values nested deeper than this (far past any real pipeline) are kept as written, `Fn::If` and all. */
 const MAX_DEPTH = 64;
@@ -34,7 +34,7 @@ export type BranchPlan =
   | { readonly kind: 'single' }
   /** Every feasible combination of the conditions used, each to be checked. */
   | { readonly kind: 'combinations'; readonly conditions: readonly string[]; readonly combinations: readonly ConditionValues[] }
-  /** More combinations than the bound (`count` undefined when past the assignments tried). */
+  /** More combinations than the bound (`count` undefined when too many to count). */
   | { readonly kind: 'too-many'; readonly conditions: readonly string[]; readonly count?: number }
   /** The conditions cannot be read (undefined, or in a cycle): CloudFormation rejects the template. */
   | { readonly kind: 'unreadable'; readonly conditions: readonly string[]; readonly reason: string };
@@ -76,7 +76,7 @@ export function planBranches(inputs: BranchInputs): BranchPlan {
   const names = [...terms.keys()];
   const domains = names.map((name) => terms.get(name)!);
   const assignments = domains.reduce((product, domain) => product * domain.length, 1);
-  if (assignments > MAX_CONDITION_ASSIGNMENTS) return { kind: 'too-many', conditions };
+  if (assignments * (conditions.length + 1) > MAX_CONDITION_EVALUATIONS) return { kind: 'too-many', conditions };
 
   const seen = new Map<string, ConditionValues>();
   const digits = domains.map(() => 0);

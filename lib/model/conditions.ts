@@ -28,7 +28,10 @@ export type TermValue = string | typeof OTHER_VALUE;
 const TRUE = 'true';
 const FALSE = 'false';
 
-/** Conditions nested deeper than this (CloudFormation allows far less) are read as free values. */
+/**
+ * Conditions nested deeper than this, counting each `{ Condition: X }` as a level (CloudFormation
+ * allows far less), are read as free values, so that no chain of conditions overflows the stack.
+ */
 const MAX_CONDITION_DEPTH = 64;
 
 /** The values each term can take, and the parameters and pseudo parameters that narrow them. */
@@ -40,7 +43,7 @@ export interface ConditionSet {
   /** Each condition reachable from the ones asked for, compiled. */
   readonly expressions: ReadonlyMap<string, ConditionExpression>;
   /** The literals each term is compared with, in the order first seen. */
-  readonly literals: ReadonlyMap<string, readonly string[]>;
+  readonly literals: ReadonlyMap<string, ReadonlySet<string>>;
   /** Terms that are free booleans rather than values. */
   readonly freeTerms: ReadonlySet<string>;
 }
@@ -57,25 +60,25 @@ export class ConditionError extends Error {}
 export function compileConditions(section: unknown, names: Iterable<string>): ConditionSet {
   const definitions = isRecord(section) ? section : {};
   const expressions = new Map<string, ConditionExpression>();
-  const literals = new Map<string, string[]>();
+  const literals = new Map<string, Set<string>>();
   const freeTerms = new Set<string>();
   const visiting = new Set<string>();
 
-  const compileName = (name: string): void => {
+  const compileName = (name: string, depth: number): void => {
     if (expressions.has(name)) return;
     if (visiting.has(name)) throw new ConditionError(`conditions use each other in a cycle through "${name}"`);
     if (!Object.prototype.hasOwnProperty.call(definitions, name)) {
       throw new ConditionError(`condition "${name}" is not defined in the template's Conditions`);
     }
     visiting.add(name);
-    expressions.set(name, compile(definitions[name], 0));
+    expressions.set(name, compile(definitions[name], depth + 1));
     visiting.delete(name);
   };
 
   const operand = (value: unknown): Operand => {
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return { literal: String(value) };
     const term = termOf(value);
-    if (!literals.has(term)) literals.set(term, []);
+    if (!literals.has(term)) literals.set(term, new Set());
     return { term };
   };
 
@@ -90,7 +93,7 @@ export function compileConditions(section: unknown, names: Iterable<string>): Co
     const [key] = Object.keys(value);
     const args = value[key];
     if (key === 'Condition' && typeof args === 'string') {
-      compileName(args);
+      compileName(args, depth);
       return { op: 'condition', name: args };
     }
     if (!Array.isArray(args)) return free(value);
@@ -104,14 +107,14 @@ export function compileConditions(section: unknown, names: Iterable<string>): Co
         // Two values compared with each other: which of them can be equal is not modelled.
         return left.term === right.term ? { op: 'constant', value: true } : free(value);
       }
-      if ('term' in left && 'literal' in right) addLiteral(literals, left.term, right.literal);
-      if ('term' in right && 'literal' in left) addLiteral(literals, right.term, left.literal);
+      if ('term' in left && 'literal' in right) literals.get(left.term)!.add(right.literal);
+      if ('term' in right && 'literal' in left) literals.get(right.term)!.add(left.literal);
       return { op: 'equals', left, right };
     }
     return free(value);
   };
 
-  for (const name of names) compileName(name);
+  for (const name of names) compileName(name, 0);
   return { expressions, literals, freeTerms };
 }
 
@@ -119,11 +122,6 @@ export function compileConditions(section: unknown, names: Iterable<string>): Co
 function termOf(value: unknown): string {
   if (isRecord(value) && Object.keys(value).length === 1 && typeof value.Ref === 'string') return value.Ref;
   return `value:${boundedJson(value, 100_000)}`;
-}
-
-function addLiteral(literals: Map<string, string[]>, term: string, literal: string): void {
-  const list = literals.get(term)!;
-  if (!list.includes(literal)) list.push(literal);
 }
 
 /** Known values of pseudo parameters, e.g. a stack's literal region. */
@@ -145,7 +143,7 @@ export function domainsOf(set: ConditionSet, parameters: unknown, pseudo: Pseudo
   for (const [term, compared] of set.literals) {
     const fixed = (pseudo as Record<string, string | undefined>)[term];
     if (fixed !== undefined) {
-      terms.set(term, [compared.includes(fixed) ? fixed : OTHER_VALUE]);
+      terms.set(term, [compared.has(fixed) ? fixed : OTHER_VALUE]);
       continue;
     }
     const declaration = Object.prototype.hasOwnProperty.call(declared, term) ? declared[term] : undefined;
@@ -153,8 +151,8 @@ export function domainsOf(set: ConditionSet, parameters: unknown, pseudo: Pseudo
     if (allowed === undefined) {
       terms.set(term, [...compared, OTHER_VALUE]);
     } else {
-      const values: TermValue[] = compared.filter((literal) => allowed.includes(literal));
-      if (allowed.some((value) => !compared.includes(value))) values.push(OTHER_VALUE);
+      const values: TermValue[] = [...compared].filter((literal) => allowed.has(literal));
+      if ([...allowed].some((value) => !compared.has(value))) values.push(OTHER_VALUE);
       terms.set(term, values);
     }
   }
@@ -162,12 +160,12 @@ export function domainsOf(set: ConditionSet, parameters: unknown, pseudo: Pseudo
   return { terms };
 }
 
-function allowedValues(declaration: unknown): string[] | undefined {
+function allowedValues(declaration: unknown): Set<string> | undefined {
   if (!isRecord(declaration)) return undefined;
   const allowed = declaration.AllowedValues;
   if (!Array.isArray(allowed) || allowed.length === 0) return undefined;
   if (!allowed.every((value) => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) return undefined;
-  return allowed.map(String);
+  return new Set(allowed.map(String));
 }
 
 /** Evaluates one condition under an assignment of every term; `memo` holds this assignment's results. */

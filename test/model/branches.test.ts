@@ -210,3 +210,28 @@ describe('pipelineBranchesFromTemplate', () => {
     ]);
   });
 });
+
+describe('hostile conditions', () => {
+  test('a chain of 10,000 conditions, each using the next, is read without overflowing the stack', () => {
+    const conditions: Record<string, unknown> = { C10000: equals(env, 'prod') };
+    for (let i = 0; i < 10_000; i++) conditions[`C${i}`] = { 'Fn::Not': [{ Condition: `C${i + 1}` }] };
+    expect(planBranches({ properties: choose('C0', 1, 2), conditions })).toEqual({
+      kind: 'combinations', conditions: ['C0'], combinations: [{ C0: true }, { C0: false }],
+    });
+  });
+
+  test('10,000 conditions over one parameter are too many, found without evaluating each under each value', () => {
+    const names = Array.from({ length: 10_000 }, (_, i) => `Is${i}`);
+    expect(planBranches({
+      properties: names.map((name) => choose(name, 1, 2)),
+      conditions: Object.fromEntries(names.map((name, i) => [name, equals(env, `v${i}`)])),
+    })).toEqual({ kind: 'too-many', conditions: names });
+  });
+
+  test('properties nested 100,000 deep are resolved and searched without overflowing the stack', () => {
+    let deep: unknown = choose('A', 1, 2);
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(conditionsUsed({ Stages: deep })).toEqual([]);
+    expect(resolveBranch({ Stages: deep }, { A: true })).toEqual({ Stages: deep });
+  });
+});
