@@ -1,3 +1,4 @@
+import { pipelinesFromDocument } from '../../lib/model/load-file';
 import { GitPullRequestFilterModel, GitPushFilterModel } from '../../lib/model/pipeline-model';
 import { disabledTransitionTargets } from '../../lib/rules/disabled-transition-targets';
 import { disabledTransitions } from '../../lib/rules/disabled-transitions';
@@ -447,5 +448,71 @@ describe('disabled-transition-targets', () => {
     expect(check(model, disabledTransitionTargets)).toEqual([
       finding('disabled-transition-targets', {}, `stage "Deploy" is named by more than one disabled transition (${TRANSITIONS}). Fix: keep one entry per stage, with one reason.`, 'warning'),
     ]);
+  });
+});
+
+describe('the V2 pipeline rules on a template as the reader reads it', () => {
+  /** A template pipeline with a connection source, a deploy stage and the V2 properties given. */
+  const template = (properties: Record<string, unknown>) => ({
+    Resources: {
+      Pipeline: {
+        Type: 'AWS::CodePipeline::Pipeline',
+        Properties: {
+          Name: 'Release',
+          RoleArn: 'arn:aws:iam::111111111111:role/pipeline',
+          ArtifactStore: { Type: 'S3', Location: 'artifacts' },
+          Stages: [
+            { Name: 'Source', Actions: [{ Name: 'Source', ActionTypeId: { Category: 'Source', Owner: 'AWS', Provider: 'CodeStarSourceConnection', Version: '1' }, Configuration: { ConnectionArn: 'arn:aws:codeconnections:us-east-1:111111111111:connection/abc', FullRepositoryId: 'my-org/app', BranchName: 'main' }, OutputArtifacts: [{ Name: 'Source' }] }] },
+            { Name: 'Deploy', Actions: [{ Name: 'Deploy', ActionTypeId: { Category: 'Deploy', Owner: 'AWS', Provider: 'CloudFormation', Version: '1' }, Configuration: { ActionMode: 'CREATE_UPDATE', StackName: 'app', TemplatePath: 'Source::template.yaml' }, InputArtifacts: [{ Name: 'Source' }] }] },
+          ],
+          ...properties,
+        },
+      },
+    },
+  });
+  const ids = (properties: Record<string, unknown>) => {
+    const [model] = pipelinesFromDocument(template(properties));
+    return check(model).map((f) => `${f.ruleId}: ${f.message.replace(/ \([^()]*\)\. Fix: .*$/, '')}`);
+  };
+  const ifProd = (yes: unknown, no: unknown) => ({ 'Fn::If': ['IsProd', yes, no] });
+
+  test('triggers, variables and a disabled transition, with filter lists and items behind Fn::If, make no finding', () => {
+    expect(ids({
+      PipelineType: 'V2',
+      ExecutionMode: ifProd('QUEUED', 'SUPERSEDED'),
+      Variables: [{ Name: 'Region', DefaultValue: 'us-east-1' }, ifProd({ Name: 'Extra' }, { Ref: 'AWS::NoValue' })],
+      Triggers: [{
+        ProviderType: 'CodeStarSourceConnection',
+        GitConfiguration: {
+          SourceActionName: 'Source',
+          Push: [{ Branches: { Includes: ifProd(['main'], ['dev']) }, FilePaths: { Includes: ['src/**'] } }, ifProd({ Tags: { Includes: ['v*'] } }, { Ref: 'AWS::NoValue' })],
+          PullRequest: [{ Events: [ifProd('OPEN', 'CLOSED')], Branches: { Includes: ['main', { Ref: 'Branch' }] } }],
+        },
+      }],
+      DisableInboundStageTransitions: [{ StageName: 'Deploy', Reason: 'Release freeze' }],
+    })).toEqual([]);
+  });
+
+  test('the mistakes of the issue are reported: a trigger naming no action, a bad variable name, an unknown mode', () => {
+    expect(ids({
+      PipelineType: 'V2',
+      ExecutionMode: 'SOMETIMES',
+      Variables: [{ Name: 'bad name!' }],
+      Triggers: [{ ProviderType: 'CodeStarSourceConnection', GitConfiguration: { SourceActionName: 'Nowhere', Push: [{ Tags: { Includes: ['v*'] }, Branches: { Includes: ['main'] } }] } }],
+      DisableInboundStageTransitions: [{ StageName: 'Source', Reason: 'Frozen, see #12' }],
+    })).toEqual([
+      'execution-mode: execution mode "SOMETIMES" is not SUPERSEDED, QUEUED or PARALLEL',
+      'pipeline-variables: pipeline variable name "bad name!" contains " ", "!"; only letters, digits, "@", "_" and "-" are allowed',
+      'triggers: trigger 1 names source action "Nowhere", which is not an action of the pipeline',
+      'trigger-filters: trigger 1 (on "Nowhere"), push filter 1 combines tags with branches; a push filter is on tags, on branches, or on branches and file paths',
+      'disabled-transitions: the reason for disabling the transition into "Source" contains ",", "#"; only letters, digits, spaces and ! @ ( ) . * ? - are allowed',
+      'disabled-transition-targets: a disabled transition names "Source", the first stage, which has no inbound transition',
+    ]);
+  });
+
+  test('a V1 template with a trigger is an error; a template without a type, a warning', () => {
+    const trigger1 = [{ ProviderType: 'CodeStarSourceConnection', GitConfiguration: { SourceActionName: 'Source', Push: [{ Branches: { Includes: ['main'] } }] } }];
+    expect(ids({ PipelineType: 'V1', Triggers: trigger1 })).toEqual(['pipeline-type: the pipeline is V1 but has 1 trigger, which only a V2 pipeline may have']);
+    expect(ids({ Triggers: trigger1 })).toEqual(['pipeline-type-implicit: the pipeline states no type but has 1 trigger: the service makes it a V2 pipeline, priced as V2']);
   });
 });
