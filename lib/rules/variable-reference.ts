@@ -123,9 +123,10 @@ export function* referenceSites(pipeline: PipelineModel): Generator<ReferenceSit
     for (const [name, kind, conditions] of conditionSets) {
       const timing = { kind, stageIndex } as ReaderTiming;
       for (const condition of conditions ?? []) {
-        for (const rule of condition.rules) {
+        // A malformed condition or rule stands in its list with its parts unknown: read what is there.
+        for (const rule of condition.rules ?? []) {
           const ruleName = describeName(rule.name);
-          for (const [key, value] of Object.entries(rule.configuration)) {
+          for (const [key, value] of Object.entries(rule.configuration ?? {})) {
             if (typeof value === 'string') yield { stage, timing, what: `${name} rule ${ruleName} configuration value ${key}`, text: value };
           }
         }

@@ -1,4 +1,5 @@
 import { ActionModel, ConditionModel, PipelineModel, PipelineVariableModel, StageModel } from '../../lib/model/pipeline-model';
+import { pipelinesFromTemplate } from '../../lib/model/from-cloudformation';
 import { variableReferenceFormat } from '../../lib/rules/variable-reference-format';
 import { variableReferences } from '../../lib/rules/variable-references';
 import { ActionProps, approval, check, codeBuild, finding, pipeline, ref, s3Source, stage, sub } from './builder';
@@ -153,5 +154,59 @@ describe('variable-reference-format', () => {
     const key = 'K'.repeat(100);
     const [warning] = warnings(model(flow(stage('Release', approve(`#{${key}}`)))));
     expect(warning.message).toBe(`configuration value CustomData holds "#{${'K'.repeat(78)}…", which is not a reference of the form #{namespace.key}: it has no "." between namespace and key (${VARIABLES}). Fix: write the reference as #{namespace.key} with a namespace and key of letters, digits, "@", "_" and "-", or remove the "#{".`);
+  });
+});
+
+describe('read from a template', () => {
+  test('a V2 template: references in commands, environment variables and a beforeEntry rule are checked', () => {
+    const template = {
+      Resources: {
+        Pipeline: {
+          Type: 'AWS::CodePipeline::Pipeline',
+          Properties: {
+            Name: 'Release',
+            PipelineType: 'V2',
+            RoleArn: 'arn:aws:iam::111111111111:role/pipeline',
+            ArtifactStore: { Type: 'S3', Location: 'artifacts' },
+            Variables: [{ Name: 'env', DefaultValue: 'test' }],
+            Stages: [
+              {
+                Name: 'Source',
+                Actions: [{
+                  Name: 'Source', Namespace: 'SourceVariables', OutputArtifacts: [{ Name: 'Src' }],
+                  ActionTypeId: { Category: 'Source', Owner: 'AWS', Provider: 'S3', Version: '1' },
+                  Configuration: { S3Bucket: 'b', S3ObjectKey: 'app.zip' },
+                }],
+              },
+              {
+                Name: 'Run',
+                BeforeEntry: { Conditions: [{ Result: 'FAIL', Rules: [{
+                  Name: 'OnMain', RuleTypeId: { Category: 'Rule', Owner: 'AWS', Provider: 'VariableCheck', Version: '1' },
+                  Configuration: { Variable: '#{Later.x}', Value: 'main', Operator: 'EQ' },
+                }] }] },
+                Actions: [
+                  {
+                    Name: 'Run', InputArtifacts: [{ Name: 'Src' }],
+                    ActionTypeId: { Category: 'Compute', Owner: 'AWS', Provider: 'Commands', Version: '1' },
+                    Commands: ['echo #{variables.env} #{variables.missing}'],
+                    EnvironmentVariables: [{ Name: 'VERSION', Value: '#{SourceVariables.VersionId}' }],
+                  },
+                  {
+                    Name: 'Later', Namespace: 'Later', RunOrder: 2, InputArtifacts: [{ Name: 'Src' }],
+                    ActionTypeId: { Category: 'Build', Owner: 'AWS', Provider: 'CodeBuild', Version: '1' },
+                    Configuration: { ProjectName: 'p' },
+                  },
+                ],
+              },
+            ],
+          },
+        },
+      },
+    };
+    const [m] = pipelinesFromTemplate(template);
+    expect(errors(m).map((f) => f.message.split(' (CodePipeline')[0])).toEqual([
+      'command 1 references #{variables.missing}, but the pipeline declares no variable "missing" (declared: env)',
+      'beforeEntry rule "OnMain" configuration value Variable references #{Later.x}: namespace "Later" is stage "Run", action "Later", which is in this stage, whose beforeEntry conditions are checked before any of its actions run',
+    ]);
   });
 });
