@@ -73,10 +73,4 @@ export const ExitCode = {
   USAGE: 2,
 } as const;
 
-/** A problem with how the command was called or with its inputs: exit code 2, one line, no stack. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError } from '../private/usage-error';

@@ -26,6 +26,12 @@ export class EndpointTimeout extends Error {
  * wrong AWS_ENDPOINT_URL. The SDK would fail to parse it and point at a hidden `$response` field.
  */
 export class NonAwsAnswer extends Error {
+  /**
+   * The status, where the SDK's retry strategy reads it: a 5xx page from a load balancer is as
+   * transient as a 5xx from AWS, and is retried the same way.
+   */
+  readonly $metadata: { readonly httpStatusCode?: number };
+
   constructor(
     readonly statusCode: number | undefined,
     readonly contentType: string,
@@ -34,6 +40,7 @@ export class NonAwsAnswer extends Error {
   ) {
     super(`HTTP ${statusCode ?? '?'} with a ${contentType} body`);
     this.name = 'NonAwsAnswer';
+    this.$metadata = { httpStatusCode: statusCode };
   }
 }
 

@@ -1,5 +1,5 @@
 import { ApprovalStatus, GetPipelineStateCommand, PutApprovalResultCommand } from '@aws-sdk/client-codepipeline';
-import { UsageError } from '../cli/io';
+import { UsageError } from '../private/usage-error';
 import { CodePipelineApi } from './clients';
 import { findAction, findStage } from './stage-lookup';
 import { OperationFailed, describeTarget } from './target';

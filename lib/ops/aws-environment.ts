@@ -1,4 +1,4 @@
-import { UsageError } from '../cli/io';
+import { UsageError } from '../private/usage-error';
 import { isRegion } from '../private/aws-region';
 
 /** The variables through which the SDK takes an endpoint: every service, or one. */
@@ -9,7 +9,7 @@ const ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_CODEPIPELINE',
  * makes the SDK throw a TypeError from deep inside, and a malformed Region ends up in a host name.
  * Each is a usage error (exit 2) naming the variable and what a good value looks like.
  */
-export function checkAwsEnvironment(env: NodeJS.ProcessEnv = process.env): void {
+export function checkAwsEnvironment(options: { readonly regionGiven: boolean }, env: NodeJS.ProcessEnv = process.env): void {
   for (const variable of ENDPOINT_VARIABLES) {
     const value = env[variable];
     if (value !== undefined && value !== '' && !isHttpUrl(value)) {
@@ -18,7 +18,8 @@ export function checkAwsEnvironment(env: NodeJS.ProcessEnv = process.env): void 
       );
     }
   }
-  const region = env.AWS_REGION;
+  // --region wins over AWS_REGION: the variable is not read then, whatever it holds.
+  const region = options.regionGiven ? undefined : env.AWS_REGION;
   if (region !== undefined && region !== '' && !isRegion(region)) {
     throw new UsageError(`AWS_REGION is "${region}", which is not a Region: set it like us-east-1, or pass --region`);
   }

@@ -48,9 +48,14 @@ interface ClientConfig {
   requestHandler: { connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: true };
 }
 
-function clientConfig(options: AwsOptions): ClientConfig {
+/**
+ * The configuration of every client of one command. The AWS setup (environment variables, the
+ * profile) is checked here, once per command, before any client is built: a KMS client per Region
+ * reuses it.
+ */
+function checkedClientConfig(options: AwsOptions): ClientConfig {
   quietNodeVersionNotice();
-  checkAwsEnvironment();
+  checkAwsEnvironment({ regionGiven: options.region !== undefined });
   if (options.profile !== undefined) checkProfile(options.profile);
   const timeouts = requestTimeouts(options);
   const config: ClientConfig = {
@@ -74,15 +79,18 @@ function quietNodeVersionNotice(): void {
 }
 
 export function createCodePipelineClient(options: AwsOptions): CodePipelineClient {
-  const client = new CodePipelineClient(clientConfig(options));
+  const client = new CodePipelineClient(checkedClientConfig(options));
   addAnswerChecks(client, requestTimeouts(options));
   return client;
 }
 
 export function createKmsFactory(options: AwsOptions): KmsFactory {
+  const config = checkedClientConfig(options);
+  const timeouts = requestTimeouts(options);
   return (region) => {
-    const client = new KMSClient(clientConfig({ ...options, region: region ?? options.region }));
-    addAnswerChecks(client, requestTimeouts(options));
+    const keyRegion = region ?? options.region;
+    const client = new KMSClient(keyRegion === undefined ? config : { ...config, region: keyRegion });
+    addAnswerChecks(client, timeouts);
     return client;
   };
 }

@@ -1,4 +1,4 @@
-import { UsageError } from '../cli/io';
+import { UsageError } from '../private/usage-error';
 
 /**
  * Checks pipeline, stage and action names before any request, with the constraint of the

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { UsageError } from '../cli/io';
+import { UsageError } from '../private/usage-error';
 
 /**
  * Checks that `--profile NAME` names a profile of the shared config or credentials file, before any

@@ -7,15 +7,16 @@ import {
 import { CodePipelineApi } from './clients';
 import { PollOptions, pollUntil } from './poll';
 import { isExecutionActive } from './pipeline-status';
+import { HintOptions, pipectlHint } from './pipectl-hint';
 import { OperationFailed } from './target';
 
 /** StartPipelineExecution: returns the new execution's ID. */
-export async function startRelease(client: CodePipelineApi, pipeline: string): Promise<string> {
+export async function startRelease(client: CodePipelineApi, pipeline: string, hint: HintOptions = {}): Promise<string> {
   const result = await client.send(new StartPipelineExecutionCommand({ name: pipeline }));
   if (!result.pipelineExecutionId) {
     // The call succeeded, so an execution may have started: say where to look rather than retry.
     throw new OperationFailed(
-      `pipeline "${pipeline}": StartPipelineExecution succeeded but the answer had no execution ID: see pipectl status ${pipeline}`,
+      `pipeline "${pipeline}": StartPipelineExecution succeeded but the answer had no execution ID: see ${pipectlHint(['status'], [pipeline], hint)}`,
     );
   }
   return result.pipelineExecutionId;

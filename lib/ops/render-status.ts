@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
-import { forTerminal, shellCommand } from '../output';
+import { forTerminal } from '../output';
+import { HintOptions, pipectlHint } from './pipectl-hint';
 import { PipelineStatus } from './pipeline-status';
 
 /** ANSI colours by status; used only when stdout is a terminal. */
@@ -15,16 +16,9 @@ const COLOURS: Record<string, string> = {
 };
 const RESET = '\x1b[0m';
 
-export interface RenderOptions {
+export interface RenderOptions extends HintOptions {
   /** Colour statuses with ANSI codes. */
   readonly colour: boolean;
-  /**
-   * The Region and profile pipectl was called with, repeated in the command each hint prints so that
-   * it works when pasted.
-   * @default - none: the command relies on the environment
-   */
-  readonly region?: string;
-  readonly profile?: string;
 }
 
 /**
@@ -81,14 +75,10 @@ export function renderStatus(status: PipelineStatus, options: RenderOptions): st
   }
   for (const approval of status.pendingApprovals) {
     // A command to paste: each word shell-quoted, which also keeps control characters visible.
-    const command = shellCommand(['pipectl', 'approve', status.pipeline, approval.stage, approval.action, ...awsArguments(options)]);
+    const command = pipectlHint(['approve'], [status.pipeline, approval.stage, approval.action], options);
     lines.push(t(`Pending approval: ${approval.stage}/${approval.action}${approval.since ? ` since ${approval.since}` : ''}`) + ` — ${command}`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-function awsArguments(options: RenderOptions): string[] {
-  return [...(options.region ? ['--region', options.region] : []), ...(options.profile ? ['--profile', options.profile] : [])];
 }
 
 /** Commit IDs are 40 characters; 12 identify one in practice and keep the table narrow. */

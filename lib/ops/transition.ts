@@ -1,5 +1,5 @@
 import { DisableStageTransitionCommand, EnableStageTransitionCommand } from '@aws-sdk/client-codepipeline';
-import { UsageError } from '../cli/io';
+import { UsageError } from '../private/usage-error';
 import { CodePipelineApi } from './clients';
 
 /** DisabledReason in the API model: 1–300 characters from this set. */

@@ -92,7 +92,7 @@ test("status: names, statuses, reasons and errors from AWS are escaped; the appr
   expect(lines).toContain('Inbound transition to Test$(rm -rf ~) disabled by ops: freeze\\x1b]0;owned\\x07');
   expect(lines).toContain('Test$(rm -rf ~)/Deploy\\x1b[2J\\x1b[H0 errors, 0 warnings failed: boom\\n\\x1b[2J\\x1b[H0 errors, 0 warnings');
   expect(lines).toContain(
-    "Pending approval: Test$(rm -rf ~)/Approve 'it'\\nnow since 2025-03-01T10:00:00.000Z — pipectl approve Walkthrough 'Test$(rm -rf ~)' $'Approve \\'it\\'\\x0anow' --region us-east-1 --profile ops",
+    "Pending approval: Test$(rm -rf ~)/Approve 'it'\\nnow since 2025-03-01T10:00:00.000Z — pipectl approve --region us-east-1 --profile ops Walkthrough 'Test$(rm -rf ~)' $'Approve \\'it\\'\\x0anow'",
   );
 });
 
@@ -125,7 +125,7 @@ test('StartPipelineExecution without an execution ID: one line, exit 1', async (
   expect(await pipectl(['release', 'P', ...AWS])).toEqual({
     code: 1,
     stdout: '',
-    stderr: 'pipectl: pipeline "P": StartPipelineExecution succeeded but the answer had no execution ID: see pipectl status P',
+    stderr: 'pipectl: pipeline "P": StartPipelineExecution succeeded but the answer had no execution ID: see pipectl status --region us-east-1 P',
   });
 });
 

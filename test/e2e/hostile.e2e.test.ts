@@ -64,7 +64,7 @@ describe('names and messages from AWS reach the terminal escaped', () => {
     expect(lines).toContain(`ProdStage/CreateChangeSet failed: Template error\\n${SHOWN}`);
     expect(lines).toContain(
       `Pending approval: Test$(touch pwned)/Approve "it"\\nnow${SHOWN} since 2025-03-01T10:00:00.000Z — ` +
-        `pipectl approve Walkthrough 'Test$(touch pwned)' $'Approve "it"\\x0anow\\x1b[2J\\x1b[H0 errors, 0 warnings' --region us-east-1`,
+        `pipectl approve --region us-east-1 Walkthrough 'Test$(touch pwned)' $'Approve "it"\\x0anow\\x1b[2J\\x1b[H0 errors, 0 warnings'`,
     );
   });
 
@@ -117,8 +117,10 @@ describe('an endpoint that is not AWS', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
-  test('answers HTTP 500 with an HTML page: one line quoting its first bytes, escaped', async () => {
+  test('answers HTTP 500 with an HTML page: retried as a 5xx, then one line quoting its first bytes, escaped', async () => {
+    let answers = 0;
     server.misbehave = (res) => {
+      answers++;
       res.writeHead(500, { 'content-type': 'text/html; charset=utf-8' });
       res.end(`<html><title>\x1b[31mBad gateway</title>\n<body>${'x'.repeat(200)}</body></html>`);
     };
@@ -129,6 +131,7 @@ describe('an endpoint that is not AWS', () => {
         'pipectl: pipeline "Walkthrough": the endpoint answered HTTP 500 with a non-AWS body (text/html): check AWS_ENDPOINT_URL, --region and any proxy ' +
         `between pipectl and AWS; the body began: <html><title>\\x1b[31mBad gateway</title>\\n<body>${'x'.repeat(36)}\n`,
     });
+    expect(answers).toBe(Number(cliEnv(home, endpoint).AWS_MAX_ATTEMPTS));
   });
 
   test('StartPipelineExecution answers without an execution ID: exit 1', async () => {
@@ -187,6 +190,16 @@ describe('set-up the SDK would crash on is a usage error, exit 2, before any req
       'pipectl: profile "nosuch" is not in the shared config or credentials files (~/.aws/config, ~/.aws/credentials): check the name, or add the profile with aws configure --profile\n',
     );
     expect(server.requests).toEqual([]);
+  });
+});
+
+test('a pasted approve command whose names start with "-" reads them as names after "--"', async () => {
+  // Nothing listens on port 9: the command gets as far as its first request, for the names it parsed.
+  const run = await runPipectl(['approve', '--region', 'us-east-1', '--', 'Release', '--help', '-V'], cliEnv(home, 'http://127.0.0.1:9'));
+  expect(run).toEqual({
+    code: 1,
+    stdout: '',
+    stderr: 'pipectl: action "-V" in stage "--help" of pipeline "Release": cannot reach the AWS endpoint (ECONNREFUSED): check the network, --region and AWS_ENDPOINT_URL\n',
   });
 });
 

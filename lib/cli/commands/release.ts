@@ -26,7 +26,7 @@ export async function releaseCommand(pipeline: string, options: ReleaseOptions, 
   const timeoutMs = (options.timeout ?? 120) * 60_000;
   return runOperation(io, { pipeline }, async () => {
     const client = createCodePipelineClient(options);
-    const executionId = await startRelease(client, pipeline);
+    const executionId = await startRelease(client, pipeline, options);
     io.out(forTerminal(executionId));
     if (!options.wait) return ExitCode.OK;
     const { execution, finished } = await waitForExecution(client, pipeline, executionId, {
