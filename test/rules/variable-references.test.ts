@@ -1,5 +1,5 @@
-import { ActionModel, ConditionModel, PipelineModel, PipelineVariableModel, StageModel } from '../../lib/model/pipeline-model';
 import { pipelinesFromTemplate } from '../../lib/model/from-cloudformation';
+import { ActionModel, ConditionModel, PipelineModel, PipelineVariableModel, StageModel } from '../../lib/model/pipeline-model';
 import { variableReferenceFormat } from '../../lib/rules/variable-reference-format';
 import { variableReferences } from '../../lib/rules/variable-references';
 import { ActionProps, approval, check, codeBuild, finding, pipeline, ref, s3Source, stage, sub } from './builder';
