@@ -1,4 +1,4 @@
-import { compileConditions, ConditionError, domainsOf, evaluate, PseudoValues, TermValue } from './conditions';
+import { compileConditions, ConditionError, ConditionSet, domainsOf, evaluate, PseudoValues, TermValue } from './conditions';
 import { isRecord } from './read-parts';
 
 /**
@@ -32,7 +32,10 @@ const MAX_DEPTH = 64;
 export type BranchPlan =
   /** No `Fn::If` and no resource condition: the pipeline is one declaration. */
   | { readonly kind: 'single' }
-  /** Every feasible combination of the conditions used, each to be checked. */
+  /**
+   * Every feasible combination of the conditions used, each to be checked; none when the resource's
+   * own condition is never true (CloudFormation never creates the pipeline).
+   */
   | { readonly kind: 'combinations'; readonly conditions: readonly string[]; readonly combinations: readonly ConditionValues[] }
   /** More combinations than the bound (`count` undefined when too many to count). */
   | { readonly kind: 'too-many'; readonly conditions: readonly string[]; readonly count?: number }
@@ -65,7 +68,7 @@ export function planBranches(inputs: BranchInputs): BranchPlan {
   if (conditions.length === 0 && resourceCondition === undefined) return { kind: 'single' };
   const max = inputs.maxCombinations ?? MAX_BRANCH_COMBINATIONS;
 
-  let set;
+  let set: ConditionSet;
   try {
     set = compileConditions(inputs.conditions, resourceCondition === undefined ? conditions : [...conditions, resourceCondition]);
   } catch (error) {
