@@ -516,3 +516,24 @@ describe('the V2 pipeline rules on a template as the reader reads it', () => {
     expect(ids({ Triggers: trigger1 })).toEqual(['pipeline-type-implicit: the pipeline states no type but has 1 trigger: the service makes it a V2 pipeline, priced as V2']);
   });
 });
+
+test('V2 parts of another shape than the API\'s are reported once, by declaration-shape, and by none of these rules', () => {
+  const properties = {
+    Name: 'Release',
+    RoleArn: 'arn:aws:iam::111111111111:role/pipeline',
+    PipelineType: 'V2',
+    ArtifactStore: { Type: 'S3', Location: 'artifacts' },
+    Stages: [
+      { Name: 'Source', Actions: [{ Name: 'Source', ActionTypeId: { Category: 'Source', Owner: 'AWS', Provider: 'CodeStarSourceConnection', Version: '1' }, Configuration: { ConnectionArn: 'arn:aws:codeconnections:us-east-1:111111111111:connection/abc', FullRepositoryId: 'my-org/app', BranchName: 'main' }, OutputArtifacts: [{ Name: 'Source' }] }] },
+      { Name: 'Deploy', Actions: [{ Name: 'Approve', ActionTypeId: { Category: 'Approval', Owner: 'AWS', Provider: 'Manual', Version: '1' } }] },
+    ],
+    ExecutionMode: ['QUEUED'],
+    Variables: [{ Name: { Bad: 1 } }, 'oops'],
+    Triggers: [{ ProviderType: ['CodeStarSourceConnection'], GitConfiguration: { SourceActionName: 'Source', Push: ['oops', { Branches: 'main' }], PullRequest: [{ Events: 'OPEN', Branches: { Includes: ['main'] } }] } }],
+    DisableInboundStageTransitions: [{ StageName: ['Deploy'], Reason: { Text: 'x' } }],
+  };
+  const [model] = pipelinesFromDocument({ Resources: { Pipeline: { Type: 'AWS::CodePipeline::Pipeline', Properties: properties } } });
+  const findings = check(model);
+  expect(findings.filter((f) => f.ruleId !== 'declaration-shape')).toEqual([]);
+  expect(findings.length).toBeGreaterThanOrEqual(8);
+});
