@@ -1,7 +1,6 @@
 import { ActionModel } from '../model/pipeline-model';
 import { known } from '../model/values';
-import { allActions, providerOf } from '../model/walk';
-import { partKnown } from './condition-walk';
+import { allActions, partKnown, providerOf } from '../model/walk';
 import { Rule, Sources, Violation } from './rule';
 
 const MAX_COMMANDS = 50;

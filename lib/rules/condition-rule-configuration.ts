@@ -1,5 +1,6 @@
 import { known } from '../model/values';
-import { allConditionRules, describeRule, partKnown } from './condition-walk';
+import { partKnown } from '../model/walk';
+import { allConditionRules, describeRule } from './condition-walk';
 import { Rule, Sources } from './rule';
 
 interface RequiredKey {

@@ -1,5 +1,6 @@
 import { describeLiteral, isUnknown } from '../model/values';
-import { allConditionRules, allConditions, describeCondition, describeRule, partKnown, RulePlace } from './condition-walk';
+import { partKnown } from '../model/walk';
+import { allConditionRules, allConditions, describeCondition, describeRule, RulePlace } from './condition-walk';
 import { ENTITY_NAME } from './name-rule';
 import { Rule, Sources } from './rule';
 

@@ -50,17 +50,6 @@ export function describeCondition(kind: ConditionKind): string {
   return `the ${kind} condition`;
 }
 
-/**
- * Whether the part at `path` can be read, as lib/model/walk.ts decides it for actions: an
- * unresolved part is unknown itself (a list with an item behind `Fn::If` has a count only known at
- * deploy time, its literal items are still known); a malformed part is unknown with all it holds.
- */
-export function partKnown(pipeline: PipelineModel, path: string): boolean {
-  if ((pipeline.unresolvedParts ?? []).includes(path)) return false;
-  return !(pipeline.malformed ?? []).some(({ path: part }) =>
-    part === '' || part === path || path.startsWith(`${part}.`) || path.startsWith(`${part}[`));
-}
-
 /** `rule "AlarmCheck" of the onFailure condition`, or `rule 2 of …` when the name is not literal text. */
 export function describeRule(place: RulePlace): string {
   const name = place.rule.name;

@@ -16,6 +16,12 @@ import { cfnRoleAccount } from './cfn-role-account';
 import { cfnStackName } from './cfn-stack-name';
 import { cfnTemplateArtifacts } from './cfn-template-artifacts';
 import { cfnUnusedConfiguration } from './cfn-unused-configuration';
+import { commandsAction } from './commands-action';
+import { commandsFields } from './commands-fields';
+import { conditionResults } from './condition-results';
+import { conditionRuleConfiguration } from './condition-rule-configuration';
+import { conditionRuleUsage } from './condition-rule-usage';
+import { conditionRules } from './condition-rules';
 import { configurationLengths } from './configuration-lengths';
 import { crossAccountArtifacts } from './cross-account-artifacts';
 import { crossAccountKey } from './cross-account-key';
@@ -30,18 +36,22 @@ import { pipelineType } from './pipeline-type';
 import { pipelineTypeImplicit } from './pipeline-type-implicit';
 import { pipelineVariables } from './pipeline-variables';
 import { requiredConfiguration } from './required-configuration';
+import { reservedNamespace } from './reserved-namespace';
 import { Rule } from './rule';
 import { runOrder } from './run-order';
 import { s3SourceBucket } from './s3-source-bucket';
 import { sequentialActions } from './sequential-actions';
 import { sourceRegion } from './source-region';
 import { sourceStage } from './source-stage';
+import { stageConditions } from './stage-conditions';
 import { stageCount } from './stage-count';
 import { stageName } from './stage-name';
+import { stageRollback } from './stage-rollback';
 import { triggerFilterGaps } from './trigger-filter-gaps';
 import { triggerFilters } from './trigger-filters';
 import { triggers } from './triggers';
 import { uniqueActionNames } from './unique-action-names';
+import { uniqueNamespaces } from './unique-namespaces';
 import { uniqueOutputArtifacts } from './unique-output-artifacts';
 import { uniquePipelineVariables } from './unique-pipeline-variables';
 import { uniqueStageNames } from './unique-stage-names';
@@ -103,4 +113,14 @@ export const ALL_RULES: readonly Rule[] = [
   triggerFilterGaps,
   disabledTransitions,
   disabledTransitionTargets,
+  stageConditions,
+  conditionResults,
+  conditionRules,
+  conditionRuleConfiguration,
+  conditionRuleUsage,
+  stageRollback,
+  commandsAction,
+  commandsFields,
+  uniqueNamespaces,
+  reservedNamespace,
 ];

@@ -1,5 +1,6 @@
 import { describeLiteral, isUnknown } from '../model/values';
-import { CONDITION_KINDS, conditionsOf, partKnown } from './condition-walk';
+import { partKnown } from '../model/walk';
+import { CONDITION_KINDS, conditionsOf } from './condition-walk';
 import { Rule, Sources } from './rule';
 
 /** The API's `Result` enum: what a condition (or a failed stage) does. */

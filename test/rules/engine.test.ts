@@ -30,7 +30,7 @@ describe('the rule engine', () => {
   });
 
   test('every rule is an error except the warnings for what the documents leave open', () => {
-    expect(ALL_RULES.filter((rule) => rule.severity !== 'error').map((rule) => rule.id)).toEqual(['variable-reference-format', 'cfn-unused-configuration', 'pipeline-type-implicit', 'unique-pipeline-variables', 'trigger-filter-gaps', 'disabled-transition-targets']);
+    expect(ALL_RULES.filter((rule) => rule.severity !== 'error').map((rule) => rule.id)).toEqual(['variable-reference-format', 'cfn-unused-configuration', 'pipeline-type-implicit', 'unique-pipeline-variables', 'trigger-filter-gaps', 'disabled-transition-targets', 'condition-results', 'condition-rule-usage', 'commands-fields', 'reserved-namespace']);
   });
 
   test('the builder\'s default pipeline yields no findings at all, under both profiles', () => {
