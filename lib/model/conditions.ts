@@ -34,7 +34,7 @@ const FALSE = 'false';
  */
 const MAX_CONDITION_DEPTH = 64;
 
-/** The values each term can take, and the parameters and pseudo parameters that narrow them. */
+/** The values each term can take, as far as the conditions tell them apart. */
 export interface Domains {
   readonly terms: ReadonlyMap<string, readonly TermValue[]>;
 }
