@@ -2,7 +2,8 @@ import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import { Construct } from 'constructs';
 import { PipelineChecks, PipelineChecksProps } from './checks';
 import { PipelineDiagrams } from './diagram/pipeline-diagrams';
-import { CrossAccountArtifactStore } from './cross-account/artifact-store';
+import { CrossAccountArtifactStore, storeSharingNames } from './cross-account/artifact-store';
+import { sharedPipelineAccountNames } from './cross-account/pipeline-identity';
 import { DeploymentTarget } from './cross-account/deployment-target';
 import { grantRuleReads, RuleNames, validatePipelineV2 } from './release/pipeline-v2';
 import { PipelineVariableProps, toPipelineVariables } from './release/pipeline-variables';
@@ -157,9 +158,9 @@ export class ReleasePipeline extends Construct {
   /** The store made for the targets' identity when none is given; refused when the app has one already. */
   private defaultStore(where: string, target: DeploymentTarget): CrossAccountArtifactStore {
     const identity = target.identity;
-    const existing = CrossAccountArtifactStore.sharingNamesWith(this, identity);
+    const existing = storeSharingNames(this, identity);
     if (existing) {
-      throw new Error(`${where}: artifactStore is not given, so the pipeline would create a store for PipelineIdentity "${identity.name}" (account ${identity.pipelineAccount}), but ${existing.node.path} already is one; both would create the ${existing.identity.pipelineAccountNamesSharedWith(identity).join(', ')}, and the second fails at deploy. Pass that store as artifactStore (e.g. the other pipeline's artifactStore), or give this pipeline's targets a PipelineIdentity with another name.`);
+      throw new Error(`${where}: artifactStore is not given, so the pipeline would create a store for PipelineIdentity "${identity.name}" (account ${identity.pipelineAccount}), but ${existing.node.path} already is one; both would create the ${sharedPipelineAccountNames(existing.identity, identity).join(', ')}, and the second fails at deploy. Pass that store as artifactStore (e.g. the other pipeline's artifactStore), or give this pipeline's targets a PipelineIdentity with another name.`);
     }
     return new CrossAccountArtifactStore(this, 'ArtifactStore', { identity });
   }

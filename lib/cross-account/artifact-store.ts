@@ -6,7 +6,7 @@ import { Construct, IConstruct } from 'constructs';
 import { sendAccessLogs } from './access-logs';
 import { ArtifactBucketView } from './artifact-bucket-view';
 import { DeploymentTarget, TargetArtifactAccessListener } from './deployment-target';
-import { PipelineIdentity } from './pipeline-identity';
+import { PipelineIdentity, sharedPipelineAccountNames } from './pipeline-identity';
 
 /** The stores of each app (by its root construct), in creation order. */
 const STORES = new WeakMap<IConstruct, CrossAccountArtifactStore[]>();
@@ -49,14 +49,6 @@ export interface CrossAccountArtifactStoreProps {
  * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html
  */
 export class CrossAccountArtifactStore extends Construct implements TargetArtifactAccessListener {
-  /**
-   * The store already made in `scope`'s app whose role, bucket or key alias names are those a store
-   * for `identity` would create (see `PipelineIdentity.pipelineAccountNamesSharedWith`), if any.
-   */
-  public static sharingNamesWith(scope: IConstruct, identity: PipelineIdentity): CrossAccountArtifactStore | undefined {
-    return STORES.get(scope.node.root)?.find((store) => store.identity.pipelineAccountNamesSharedWith(identity).length > 0);
-  }
-
   public readonly identity: PipelineIdentity;
   /** The customer-managed key that encrypts every artifact. */
   public readonly key: kms.Key;
@@ -81,9 +73,9 @@ export class CrossAccountArtifactStore extends Construct implements TargetArtifa
     if (stack.account !== identity.pipelineAccount || stack.region !== identity.region) {
       throw new Error(`CrossAccountArtifactStore ${this.node.path}: the stack's env (account ${stack.account}, region ${stack.region}) must be the identity's pipeline account ${identity.pipelineAccount} and region ${identity.region}: pass env: { account: '${identity.pipelineAccount}', region: '${identity.region}' } to the stack.`);
     }
-    const clash = CrossAccountArtifactStore.sharingNamesWith(this, identity);
+    const clash = storeSharingNames(this, identity);
     if (clash) {
-      throw new Error(`CrossAccountArtifactStore ${this.node.path}: ${clash.node.path} is already an artifact store of pipeline "${identity.name}" in account ${identity.pipelineAccount}; both would create the ${clash.identity.pipelineAccountNamesSharedWith(identity).join(', ')}, and the second fails at deploy. Use one store for the pipeline (pass it as artifactStore to every ReleasePipeline of this PipelineIdentity), or give this one a PipelineIdentity with another name.`);
+      throw new Error(`CrossAccountArtifactStore ${this.node.path}: ${clash.node.path} is already an artifact store of pipeline "${identity.name}" in account ${identity.pipelineAccount}; both would create the ${sharedPipelineAccountNames(clash.identity, identity).join(', ')}, and the second fails at deploy. Use one store for the pipeline (pass it as artifactStore to every ReleasePipeline of this PipelineIdentity), or give this one a PipelineIdentity with another name.`);
     }
     this.identity = identity;
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
@@ -229,4 +221,12 @@ export class CrossAccountArtifactStore extends Construct implements TargetArtifa
     });
     return logs;
   }
+}
+
+/**
+ * The store already made in `scope`'s app whose role, bucket or key alias names are those a store for
+ * `identity` would create, if any. Internal: not exported from the package.
+ */
+export function storeSharingNames(scope: IConstruct, identity: PipelineIdentity): CrossAccountArtifactStore | undefined {
+  return STORES.get(scope.node.root)?.find((store) => sharedPipelineAccountNames(store.identity, identity).length > 0);
 }

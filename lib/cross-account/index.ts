@@ -1,4 +1,7 @@
-export * from './pipeline-identity';
-export * from './deployment-target';
-export * from './artifact-store';
-export * from './access-logs';
+export { PipelineIdentity } from './pipeline-identity';
+export type { PipelineIdentityProps } from './pipeline-identity';
+export { DeploymentTarget } from './deployment-target';
+export type { AllowStackOptions, DeploymentTargetProps, TargetArtifactAccess, TargetArtifactAccessListener } from './deployment-target';
+export { CrossAccountArtifactStore } from './artifact-store';
+export type { CrossAccountArtifactStoreProps } from './artifact-store';
+export { sendAccessLogs } from './access-logs';

@@ -57,19 +57,6 @@ export class PipelineIdentity {
       && this.name === other.name && this.partition === other.partition;
   }
 
-  /**
-   * The names that the artifact stores of this identity and of `other` would both create in the
-   * pipeline account, e.g. `["role orders-pipeline", "bucket orders-artifacts-…", "key alias …"]`:
-   * role names are unique per account, bucket names everywhere, key aliases per region. Empty when
-   * the two stores can live side by side.
-   */
-  public pipelineAccountNamesSharedWith(other: PipelineIdentity): string[] {
-    if (this.partition !== other.partition || this.pipelineAccount !== other.pipelineAccount || this.name !== other.name) return [];
-    const names = [`role ${this.pipelineRoleName}`];
-    if (this.region === other.region) names.push(`bucket ${this.artifactBucketName}`, `key alias ${this.keyAliasName}`);
-    return names;
-  }
-
   /** The name of the role CodePipeline runs as, in the pipeline account. */
   public get pipelineRoleName(): string {
     return `${this.name}-pipeline`;
@@ -133,4 +120,16 @@ export class PipelineIdentity {
   private roleArn(account: string, roleName: string): string {
     return `arn:${this.partition}:iam::${account}:role/${roleName}`;
   }
+}
+
+/**
+ * The names in the pipeline account that stores for `a` and `b` would both create (role names are
+ * unique per account, bucket names everywhere, key aliases per region); empty when the two stores can
+ * live side by side. Internal: not exported from the package.
+ */
+export function sharedPipelineAccountNames(a: PipelineIdentity, b: PipelineIdentity): string[] {
+  if (a.partition !== b.partition || a.pipelineAccount !== b.pipelineAccount || a.name !== b.name) return [];
+  const names = [`role ${a.pipelineRoleName}`];
+  if (a.region === b.region) names.push(`bucket ${a.artifactBucketName}`, `key alias ${a.keyAliasName}`);
+  return names;
 }

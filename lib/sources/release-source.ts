@@ -205,12 +205,23 @@ function useConnectionActions(connectionArn: string): string[] {
 }
 
 /**
+ * The props of aws-cdk-lib's connection source action that {@link ConnectionSourceAction} renders.
+ * Only these: its `bound` writes the configuration itself, so a prop it does not render
+ * (`codeBuildCloneOutput`, `triggerOnPush`) cannot be passed in and silently dropped.
+ */
+type ConnectionSourceActionProps = Pick<
+  codepipeline_actions.CodeStarConnectionsSourceActionProps,
+  'actionName' | 'connectionArn' | 'owner' | 'repo' | 'branch' | 'output'
+>;
+
+/**
  * aws-cdk-lib's connection source action, granting the `UseConnection` action that matches the
  * connection's ARN (aws-cdk-lib always grants `codestar-connections:UseConnection`, which does not
- * cover a `codeconnections` ARN). Everything else is what aws-cdk-lib's action does.
+ * cover a `codeconnections` ARN), and otherwise the grants and configuration aws-cdk-lib's action
+ * gives for these props.
  */
 class ConnectionSourceAction extends codepipeline_actions.CodeStarConnectionsSourceAction {
-  constructor(private readonly sourceProps: codepipeline_actions.CodeStarConnectionsSourceActionProps) {
+  constructor(private readonly sourceProps: ConnectionSourceActionProps) {
     super(sourceProps);
   }
 

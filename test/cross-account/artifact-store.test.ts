@@ -2,6 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CrossAccountArtifactStore, DeploymentTarget, PipelineIdentity } from '../../lib/cross-account';
+import { storeSharingNames } from '../../lib/cross-account/artifact-store';
 
 const identity = new PipelineIdentity({ pipelineAccount: '111111111111', region: 'us-east-1', name: 'orders' });
 const env = { account: '111111111111', region: 'us-east-1' };
@@ -147,6 +148,6 @@ describe('CrossAccountArtifactStore', () => {
     const { app, stack } = setup();
     expect(() => new CrossAccountArtifactStore(stack, 'Billing', { identity: new PipelineIdentity({ pipelineAccount: '111111111111', region: 'us-east-1', name: 'billing' }) })).not.toThrow();
     expect(() => setup()).not.toThrow();
-    expect(CrossAccountArtifactStore.sharingNamesWith(app, identity)?.node.path).toBe('Pipeline/Store');
+    expect(storeSharingNames(app, identity)?.node.path).toBe('Pipeline/Store');
   });
 });

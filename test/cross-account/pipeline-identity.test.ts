@@ -1,5 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { PipelineIdentity } from '../../lib/cross-account';
+import { sharedPipelineAccountNames } from '../../lib/cross-account/pipeline-identity';
 
 const identity = new PipelineIdentity({ pipelineAccount: '111111111111', region: 'us-east-1', name: 'orders' });
 
@@ -79,21 +80,21 @@ describe('PipelineIdentity input checks', () => {
   });
 });
 
-describe('PipelineIdentity.pipelineAccountNamesSharedWith', () => {
+describe('sharedPipelineAccountNames', () => {
   const other = (props: Partial<{ pipelineAccount: string; region: string; name: string; partition: string }>) =>
     new PipelineIdentity({ pipelineAccount: '111111111111', region: 'us-east-1', name: 'orders', ...props });
 
   test('the same account, region and name: the role, bucket and key alias', () => {
-    expect(identity.pipelineAccountNamesSharedWith(other({}))).toEqual(['role orders-pipeline', 'bucket orders-artifacts-111111111111-us-east-1', 'key alias alias/orders-artifacts']);
+    expect(sharedPipelineAccountNames(identity, other({}))).toEqual(['role orders-pipeline', 'bucket orders-artifacts-111111111111-us-east-1', 'key alias alias/orders-artifacts']);
   });
 
   test('another region: the role only (role names are unique per account)', () => {
-    expect(identity.pipelineAccountNamesSharedWith(other({ region: 'eu-west-1' }))).toEqual(['role orders-pipeline']);
+    expect(sharedPipelineAccountNames(identity, other({ region: 'eu-west-1' }))).toEqual(['role orders-pipeline']);
   });
 
   test('another name, account or partition: nothing', () => {
-    expect(identity.pipelineAccountNamesSharedWith(other({ name: 'billing' }))).toEqual([]);
-    expect(identity.pipelineAccountNamesSharedWith(other({ pipelineAccount: '444444444444' }))).toEqual([]);
-    expect(identity.pipelineAccountNamesSharedWith(other({ partition: 'aws-cn', region: 'cn-north-1' }))).toEqual([]);
+    expect(sharedPipelineAccountNames(identity, other({ name: 'billing' }))).toEqual([]);
+    expect(sharedPipelineAccountNames(identity, other({ pipelineAccount: '444444444444' }))).toEqual([]);
+    expect(sharedPipelineAccountNames(identity, other({ partition: 'aws-cn', region: 'cn-north-1' }))).toEqual([]);
   });
 });
