@@ -7,6 +7,7 @@ import { modelForValidation } from './model/synth-models';
 import { PipelineQuotas, QuotaProfileName, resolveQuotas } from './quotas';
 import { describeLocation, Finding } from './rules/finding';
 import { validateBranches } from './validate-template';
+import { forTerminal } from './output';
 
 /** The prefix of the warning IDs this library adds, e.g. `cdk-delivery-pipelines:cfn-unused-configuration`. */
 export const WARNING_ID_PREFIX = 'cdk-delivery-pipelines:';
@@ -105,6 +106,10 @@ function checkPipeline(pipeline: CfnPipeline, target: IConstruct, props: Pipelin
   return findings.filter((f) => f.severity === 'error').map(describe);
 }
 
+/**
+ * One finding as `cdk synth` prints it: names come from the template (an included or imported one
+ * too), so control characters are shown escaped, as pipectl shows them.
+ */
 function describe(finding: Finding): string {
-  return `[${finding.ruleId}] ${describeLocation(finding)}: ${finding.message}`;
+  return forTerminal(`[${finding.ruleId}] ${describeLocation(finding)}: ${finding.message}`);
 }

@@ -195,6 +195,19 @@ describe('PipelineChecks on a CfnPipeline', () => {
     );
   });
 
+  test('names from the template reach the synth output escaped: a stage name cannot rewrite the terminal', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Raw', { env });
+    const pipeline = cfnPipeline(stack, {});
+    pipeline.addPropertyOverride('Stages.1.Name', 'Prod\x1b[2J\nok');
+    pipeline.addPropertyOverride('Stages.1.Actions.0.RunOrder', 1000);
+    PipelineChecks.of(app);
+
+    expect(() => app.synth()).toThrow(
+      '[Raw/Raw] [run-order] stage "Prod\\x1b[2J\\nok", action "ExecuteChangeSet": runOrder 1000 is not a whole number from 1 to 999',
+    );
+  });
+
   test('the check does not change the template', () => {
     const plain = new App();
     cfnPipeline(new Stack(plain, 'Raw', { env }), {});
