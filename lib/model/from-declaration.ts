@@ -100,12 +100,14 @@ function actionFrom(value: unknown, place: Place, parts: ReadParts): ActionModel
     parts.wrongShape(place, 'an action: an object with Name and ActionTypeId', value);
     return unknownAction(value);
   }
-  const configuration = recordAt(field(value, 'configuration'), place, 'configuration', 'an object of configuration keys and text values', parts);
+  const configuration = configurationFrom(recordAt(field(value, 'configuration'), place, 'configuration', 'an object of configuration keys and text values', parts));
+  // Every member named in one literal, no spread: a spread makes each later member a slow add.
   return {
     name: scalarAt<string>(field(value, 'name'), place, 'name', TEXT, parts),
     actionTypeId: actionTypeFrom(field(value, 'actionTypeId'), place, parts),
     runOrder: optionalNumber(field(value, 'runOrder'), place, 'runOrder', parts),
-    ...configurationFrom(configuration),
+    configuration: configuration.configuration,
+    nonTextConfiguration: configuration.nonTextConfiguration,
     inputArtifacts: artifactsFrom(field(value, 'inputArtifacts'), place, 'inputArtifacts', parts),
     outputArtifacts: artifactsFrom(field(value, 'outputArtifacts'), place, 'outputArtifacts', parts),
     roleArn: optionalScalar<string>(field(value, 'roleArn'), place, 'roleArn', TEXT, parts),
