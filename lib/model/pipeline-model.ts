@@ -171,6 +171,10 @@ export interface GitPullRequestFilterModel {
 export interface TriggerModel {
   /** Only CodeStarSourceConnection. */
   readonly providerType: Maybe<string>;
+  /**
+   * The source action the trigger watches (`gitConfiguration.sourceActionName`); unknown when the Git
+   * configuration is behind an intrinsic or malformed, and absent when it is missing.
+   */
   readonly sourceActionName: Maybe<string>;
   readonly push?: readonly GitPushFilterModel[];
   readonly pullRequest?: readonly GitPullRequestFilterModel[];
@@ -275,8 +279,13 @@ export interface PipelineModel {
   readonly stages: readonly StageModel[];
   readonly tags?: readonly TagModel[];
   /**
-   * Parts of the declaration that are only known at deploy time (e.g. a stage list behind `Fn::If`).
-   * Rules that count or order the whole pipeline skip it then, rather than report a false error.
+   * Parts of the declaration that are only known at deploy time (e.g. a stage list behind `Fn::If`),
+   * by path in the API's member names with the model's indices (`stages[1].beforeEntry`,
+   * `triggers[0].gitConfiguration.push[0].branches.includes`; CloudFormation's own
+   * `disableInboundStageTransitions`). A list with an intrinsic item keeps its literal items; an
+   * object behind an intrinsic stands in the model with its values unknown and its lists empty.
+   * Rules that count or order a part skip it then, rather than report a false error: ask
+   * `partKnown` (walk.ts), which also answers for the members of such objects and of malformed parts.
    */
   readonly unresolvedParts?: readonly string[];
   /**
