@@ -25,34 +25,44 @@ export class OutputClosed extends Error {
   }
 }
 
-let stdoutClosed = false;
-let stdoutWatched = false;
-
 /**
- * A reader that stops early (`| head`) makes the next write fail with EPIPE, as an 'error' event on
- * process.stdout that would otherwise crash the process with a stack trace. It is not a failure of
- * pipectl: later writes are refused quietly instead.
+ * The process's streams. A reader that stops early (`| head`, or `2>&1 | head`) makes the next write
+ * fail with EPIPE, as an 'error' event that would otherwise crash the process with a stack trace. It
+ * is not a failure of pipectl: later writes to that stream are dropped (stdout: refused with
+ * {@link OutputClosed}, so that a loop stops). Any other write error ends the command with exit 1 and
+ * one line, where stderr still can take it.
  */
-function watchStdout(): void {
-  if (stdoutWatched) return;
-  stdoutWatched = true;
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    stdoutClosed = true;
-  });
+export function createProcessIo(): CliIo {
+  const closed = { stdout: false, stderr: false };
+  const watched = { stdout: false, stderr: false };
+  const watch = (name: 'stdout' | 'stderr'): void => {
+    if (watched[name]) return;
+    watched[name] = true;
+    process[name].on('error', (error: NodeJS.ErrnoException) => {
+      closed[name] = true;
+      if (error.code === 'EPIPE') return;
+      process.exitCode = ExitCode.FAILED;
+      if (name === 'stdout' && !closed.stderr) process.stderr.write(`pipectl: cannot write to stdout (${forTerminal(error.code ?? error.message)})\n`);
+    });
+  };
+  const line = (text: string): string => (text.endsWith('\n') ? text : `${text}\n`);
+  return {
+    out: (text) => {
+      watch('stdout');
+      if (closed.stdout) throw new OutputClosed();
+      process.stdout.write(line(text));
+    },
+    err: (text) => {
+      watch('stderr');
+      if (!closed.stderr) process.stderr.write(line(text));
+    },
+    get isTTY() {
+      return Boolean(process.stdout.isTTY);
+    },
+  };
 }
 
-export const processIo: CliIo = {
-  out: (text) => {
-    watchStdout();
-    if (stdoutClosed) throw new OutputClosed();
-    process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-  },
-  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-  get isTTY() {
-    return Boolean(process.stdout.isTTY);
-  },
-};
+export const processIo: CliIo = createProcessIo();
 
 /**
  * `pipectl: MESSAGE` on stderr: the one way an error or refusal reaches the user. The message is

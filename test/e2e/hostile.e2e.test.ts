@@ -214,6 +214,16 @@ test('a reader that closes stdout early (| head) ends pipectl quietly', async ()
   expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
 });
 
+test('a reader that closes stderr early (2>&1 | head) ends pipectl with its exit code, no crash', async () => {
+  const missing = path.join(home, 'no-such-template.yaml');
+  const child = spawn(process.execPath, [PIPECTL, 'validate', missing], { env: { PATH: process.env.PATH }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Both ends gone before pipectl reports the unreadable file: its write to stderr fails with EPIPE.
+  child.stdout.destroy();
+  child.stderr.destroy();
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  expect(code).toBe(2);
+});
+
 test('a deployed pipeline whose execution failed still reads the same after the checks', async () => {
   // The checks above (request timeout, non-AWS answers) leave normal answers alone.
   const run = await pipectl(['status', 'Walkthrough', '--json']);
