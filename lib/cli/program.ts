@@ -33,6 +33,16 @@ function buildProgram(io: CliIo, run: Runner): Command {
     .argument('<file...>', 'template (JSON or YAML), get-pipeline output, or a bare pipeline declaration')
     .option('--json', 'print the findings as a JSON array')
     .addOption(new Option('--quotas <profile>', 'quota profile').choices(['current', 'classic']).default('current'))
+    .addHelpText('after', [
+      '',
+      'Each file is read on its own: one that cannot be read, or a template without a pipeline, is named',
+      'on stderr and the others are still checked (--json prints only the findings, on stdout).',
+      '',
+      'Exit codes:',
+      '  0  every file was read and no finding is an error (templates without a pipeline are skipped)',
+      '  1  every file was read and a finding is an error',
+      '  2  a file could not be read (even if others have findings), or no file holds a pipeline',
+    ].join('\n'))
     .action((files: string[], options) => run(() => import('./commands/validate'), (m) => m.validateCommand(files, options, io)));
 
   program

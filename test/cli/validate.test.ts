@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { App } from 'aws-cdk-lib';
+import { buildApp } from '../../examples';
 import { CliIo } from '../../lib/cli/io';
 import { runCli } from '../../lib/cli/program';
 
@@ -133,7 +135,7 @@ describe('pipectl validate', () => {
 
   test('an unreadable file: one line on stderr, no stack, nothing on stdout, exit 2', async () => {
     const missing = path.join(dir, 'missing.yaml');
-    expect(await pipectl('validate', WALKTHROUGH, missing)).toEqual({
+    expect(await pipectl('validate', missing)).toEqual({
       code: 2,
       stdout: '',
       stderr: `pipectl: ${missing}: cannot read the file (ENOENT).`,
@@ -151,7 +153,10 @@ describe('pipectl validate', () => {
     expect(await pipectl('validate', notPipeline)).toEqual({
       code: 2,
       stdout: '',
-      stderr: `pipectl: ${notPipeline}: the template has no AWS::CodePipeline::Pipeline resource.`,
+      stderr: [
+        `pipectl: ${notPipeline}: no pipeline: the template has no AWS::CodePipeline::Pipeline resource; skipped.`,
+        'pipectl: no pipeline in 1 file: nothing to check.',
+      ].join('\n'),
     });
   });
 
@@ -165,5 +170,106 @@ describe('pipectl validate', () => {
     expect(badProfile.code).toBe(2);
     expect(badProfile.stdout).toBe('');
     expect(badProfile.stderr).toBe("error: option '--quotas <profile>' argument 'strict' is invalid. Allowed choices are current, classic.\n");
+  });
+});
+
+describe('pipectl validate with several files: each file on its own', () => {
+  const queue = { Resources: { Queue: { Type: 'AWS::SQS::Queue' } } };
+
+  test('an unreadable file is named on stderr; the others are still checked and reported; exit 2 even with error findings', async () => {
+    const missing = path.join(dir, 'missing-among-others.yaml');
+    const faultyFile = file('faulty-among-others.json', faulty);
+    expect(await pipectl('validate', faultyFile, missing, WALKTHROUGH)).toEqual({
+      code: 2,
+      stdout: [
+        `${faultyFile}: [error run-order] stage "Deploy", action "Deploy": ${RUN_ORDER_MESSAGE}`,
+        `${faultyFile}: [warning cfn-unused-configuration] stage "Deploy", action "Deploy": ${UNUSED_MESSAGE}`,
+        '1 error, 1 warning in 2 pipelines (3 files, 1 unreadable).',
+      ].join('\n'),
+      stderr: `pipectl: ${missing}: cannot read the file (ENOENT).`,
+    });
+  });
+
+  test('a template without a pipeline among files with pipelines is skipped, not an error: exit 0, or 1 for error findings', async () => {
+    const queueFile = file('queue-among-others.json', queue);
+    const noPipelineLine = `pipectl: ${queueFile}: no pipeline: the template has no AWS::CodePipeline::Pipeline resource; skipped.`;
+    expect(await pipectl('validate', queueFile, WALKTHROUGH)).toEqual({
+      code: 0,
+      stdout: '0 errors, 0 warnings in 1 pipeline (2 files, 1 without a pipeline).',
+      stderr: noPipelineLine,
+    });
+    const faultyFile = file('faulty-with-queue.json', faulty);
+    const run = await pipectl('validate', queueFile, faultyFile);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n').pop()).toBe('1 error, 1 warning in 1 pipeline (2 files, 1 without a pipeline).');
+    expect(run.stderr).toBe(noPipelineLine);
+  });
+
+  test('both kinds at once: the summary counts each; exit 2', async () => {
+    const queueFile = file('queue-both.json', queue);
+    const broken = file('broken-both.json', '{"Resources": ');
+    const run = await pipectl('validate', WALKTHROUGH, queueFile, broken);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('0 errors, 0 warnings in 1 pipeline (3 files, 1 without a pipeline, 1 unreadable).');
+    const lines = run.stderr.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe(`pipectl: ${queueFile}: no pipeline: the template has no AWS::CodePipeline::Pipeline resource; skipped.`);
+    expect(lines[1]).toMatch(new RegExp(`^pipectl: ${broken}: invalid JSON: [^\\n]+$`));
+  });
+
+  test('no file holds a pipeline: each is named, then one line says nothing was checked; exit 2', async () => {
+    const first = file('queue-first.json', queue);
+    const second = file('queue-second.yaml', 'Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n');
+    expect(await pipectl('validate', first, second, '--json')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: [
+        `pipectl: ${first}: no pipeline: the template has no AWS::CodePipeline::Pipeline resource; skipped.`,
+        `pipectl: ${second}: no pipeline: the template has no AWS::CodePipeline::Pipeline resource; skipped.`,
+        'pipectl: no pipeline in 2 files: nothing to check.',
+      ].join('\n'),
+    });
+  });
+
+  test('--json: stdout stays the array of findings; a file that is skipped or unreadable is named on stderr only', async () => {
+    const faultyFile = file('faulty-json-others.json', faulty);
+    const queueFile = file('queue-json.json', queue);
+    const missing = path.join(dir, 'missing-json.json');
+    const run = await pipectl('validate', '--json', faultyFile, queueFile, missing);
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout)).toEqual([
+      { ruleId: 'run-order', severity: 'error', pipeline: 'faulty', stage: 'Deploy', action: 'Deploy', file: faultyFile, message: RUN_ORDER_MESSAGE },
+      { ruleId: 'cfn-unused-configuration', severity: 'warning', pipeline: 'faulty', stage: 'Deploy', action: 'Deploy', file: faultyFile, message: UNUSED_MESSAGE },
+    ]);
+    expect(run.stderr).toBe([
+      `pipectl: ${queueFile}: no pipeline: the template has no AWS::CodePipeline::Pipeline resource; skipped.`,
+      `pipectl: ${missing}: cannot read the file (ENOENT).`,
+    ].join('\n'));
+  });
+
+  test('a file name with control characters is escaped in its stderr line', async () => {
+    const hostile = file('queue\x1b[2J\nforged.json', queue);
+    const run = await pipectl('validate', hostile, WALKTHROUGH);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(`pipectl: ${dir}/queue\\x1b[2J\\nforged.json: no pipeline: the template has no AWS::CodePipeline::Pipeline resource; skipped.`);
+  });
+
+  test("the README's glob: every template of the default example's cdk.out, the target stacks' without a pipeline; exit 0", async () => {
+    const outdir = fs.mkdtempSync(path.join(dir, 'cdk.out-'));
+    const app = new App({ outdir, context: { pipelineAccount: '111111111111', testAccount: '222222222222', prodAccount: '333333333333', region: 'us-east-1' } });
+    buildApp(app);
+    app.synth();
+    const templates = fs.readdirSync(outdir).filter((name) => name.endsWith('.template.json')).sort().map((name) => path.join(outdir, name));
+    const withPipeline = templates.filter((t) => fs.readFileSync(t, 'utf8').includes('"AWS::CodePipeline::Pipeline"'));
+    expect(withPipeline).toHaveLength(1);
+    expect(templates.length).toBeGreaterThan(1);
+
+    const run = await pipectl('validate', ...templates);
+    expect(run.code).toBe(0);
+    const without = templates.length - 1;
+    expect(run.stdout).toBe(`0 errors, 0 warnings in 1 pipeline (${templates.length} files, ${without} without a pipeline).`);
+    expect(run.stderr.split('\n')).toEqual(
+      templates.filter((t) => !withPipeline.includes(t)).map((t) => `pipectl: ${t}: no pipeline: the template has no AWS::CodePipeline::Pipeline resource; skipped.`),
+    );
   });
 });
