@@ -1,3 +1,5 @@
+import { CONTROL_CHARACTERS } from './control-characters';
+
 /**
  * Text inside a Markdown document (GitHub-flavoured, where raw HTML is rendered): a heading or a
  * paragraph. HTML is written as entities, so `<img onerror=…>` or `</code>` stays text, and the
@@ -39,5 +41,8 @@ export function forMermaid(value: string): string {
 
 /** Control characters other than line breaks: nothing a reader should see in a document. */
 function stripControls(value: string): string {
-  return value.replace(/[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
+  return value.replace(CONTROL_CHARACTERS, (char) => (LINE_BREAKS.has(char) ? char : ''));
 }
+
+/** Kept by {@link stripControls}: each medium turns them into a space its own way. */
+const LINE_BREAKS = new Set(['\n', '\r', '\u2028', '\u2029']);

@@ -1,3 +1,5 @@
+import { CONTROL_CHARACTERS } from './control-characters';
+
 /**
  * Text for a terminal. A pipeline, stage or action name, a file name or an AWS error message can
  * carry control characters: an escape sequence can recolour, clear or rewrite what is already on the
@@ -6,9 +8,8 @@
  * value holds.
  */
 
-/** C0 controls (newline and tab included: values are shown on one line), DEL, C1 controls, and the
- * Unicode bidirectional controls and line/paragraph separators. */
-const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+/** Every control character, newline and tab included: values are shown on one line. */
+const UNSAFE = CONTROL_CHARACTERS;
 
 /** The same set without the global flag, for a stateless test. */
 const UNSAFE_ANYWHERE = new RegExp(UNSAFE.source);

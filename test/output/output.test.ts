@@ -45,8 +45,8 @@ describe('forMarkdown', () => {
     expect(forMarkdown('a_b*c [d](javascript:e) |f| ~g~')).toBe('a\\_b\\*c \\[d\\]\\(javascript:e\\) \\|f\\| \\~g\\~');
   });
 
-  test('drops control characters', () => {
-    expect(forMarkdown('a\x1b[31mb\u202Ec')).toBe('a\\[31mbc');
+  test('drops control characters, the Arabic letter mark included', () => {
+    expect(forMarkdown('a\x1b[31mb\u202Ec\u061Cd')).toBe('a\\[31mbcd');
   });
 });
 
