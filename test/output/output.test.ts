@@ -1,4 +1,4 @@
-import { forMarkdown, forMermaid, forTerminal, forXml, linesForTerminal, shellCommand, shellQuote } from '../../lib/output';
+import { forJson, forMarkdown, forMermaid, forTerminal, forXml, linesForTerminal, shellCommand, shellQuote } from '../../lib/output';
 
 describe('forTerminal', () => {
   test('shows escape sequences, line breaks and bidirectional overrides as visible escapes', () => {
@@ -62,5 +62,14 @@ describe('forXml', () => {
     expect(forXml(`<a href="x">&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;');
     expect(forXml('a\x00b\x1bc\uFFFEd\uD800e')).toBe('abcde');
     expect(forXml('tab\there\r\n😀')).toBe('tab&#9;here&#13;&#10;😀');
+  });
+});
+
+describe('forJson', () => {
+  test('escapes what JSON.stringify leaves raw, and reads back to the same value', () => {
+    const value = { name: 'a\u202Eb\u009bc\u007fd\x1be\u2028' };
+    const text = forJson(value);
+    expect(text).toBe('{"name":"a\\u202eb\\u009bc\\u007fd\\u001be\\u2028"}');
+    expect(JSON.parse(text)).toEqual(value);
   });
 });

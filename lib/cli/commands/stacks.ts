@@ -4,6 +4,7 @@ import { checkName } from '../../ops/names';
 import { renderStacks } from '../../ops/render-stacks';
 import { runOperation } from '../../ops/run-operation';
 import { listStacks } from '../../ops/stacks';
+import { forJson } from '../../output';
 
 export interface StacksOptions extends AwsOptions {
   readonly json?: boolean;
@@ -14,7 +15,7 @@ export async function stacksCommand(pipeline: string, options: StacksOptions, io
   checkName('pipeline', pipeline);
   return runOperation(io, { pipeline }, async () => {
     const report = await listStacks(createCodePipelineClient(options), pipeline);
-    io.out(options.json ? JSON.stringify(report, null, 2) : renderStacks(report));
+    io.out(options.json ? forJson(report, 2) : renderStacks(report));
     return ExitCode.OK;
   });
 }

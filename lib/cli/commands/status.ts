@@ -5,6 +5,7 @@ import { PipelineStatus, isExecutionActive, readPipelineStatus } from '../../ops
 import { pollUntil } from '../../ops/poll';
 import { renderStatus } from '../../ops/render-status';
 import { runOperation } from '../../ops/run-operation';
+import { forJson } from '../../output';
 
 export interface StatusOptions extends AwsOptions {
   readonly json?: boolean;
@@ -32,7 +33,7 @@ export async function statusCommand(pipeline: string, options: StatusOptions, io
   return runOperation(io, { pipeline }, async () => {
     const client = createCodePipelineClient(options);
     const show = (status: PipelineStatus): string => {
-      if (options.json) return JSON.stringify(status, null, options.watch ? undefined : 2);
+      if (options.json) return forJson(status, options.watch ? undefined : 2);
       return renderStatus(status, { colour: io.isTTY, region: options.region, profile: options.profile });
     };
     if (!options.watch) {

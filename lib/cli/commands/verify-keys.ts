@@ -1,4 +1,4 @@
-import { forTerminal } from '../../output';
+import { forTerminal, forJson } from '../../output';
 import { CliIo, ExitCode, printError } from '../io';
 import { AwsOptions, createCodePipelineClient, createKmsFactory } from '../../ops/clients';
 import { checkName } from '../../ops/names';
@@ -14,7 +14,7 @@ export async function verifyKeysCommand(pipeline: string, options: VerifyKeysOpt
   checkName('pipeline', pipeline);
   return runOperation(io, { pipeline }, async () => {
     const report = await verifyKeys(createCodePipelineClient(options), createKmsFactory(options), pipeline);
-    io.out(options.json ? JSON.stringify(report, null, 2) : renderReport(report));
+    io.out(options.json ? forJson(report, 2) : renderReport(report));
     if (!report.ok) {
       const missing = report.roles.filter((r) => r.problem).length;
       printError(io, `pipeline "${pipeline}": ${missing} cross-account action role${missing === 1 ? '' : 's'} cannot decrypt the artifacts`);
