@@ -1,26 +1,14 @@
 import { PipelineModel } from '../model/pipeline-model';
 import { isUnresolved } from '../model/values';
-
-const UNKNOWN_PATHS = new WeakMap<PipelineModel, { readonly unresolved: ReadonlySet<string>; readonly malformed: ReadonlySet<string> }>();
+import { partKnown } from '../model/walk';
 
 /**
  * Whether the part at `path` (in the API's member names, e.g. `triggers[0].gitConfiguration.push`) is
- * only known at deploy time or malformed, itself or through a malformed part it is in. A list with an
+ * only known at deploy time or malformed, itself or through a part it is in. A list with an
  * intrinsic item is unknown itself; its literal items are still known.
  */
 export function partUnknown(pipeline: PipelineModel, path: string): boolean {
-  let paths = UNKNOWN_PATHS.get(pipeline);
-  if (!paths) {
-    paths = { unresolved: new Set(pipeline.unresolvedParts), malformed: new Set((pipeline.malformed ?? []).map((part) => part.path)) };
-    UNKNOWN_PATHS.set(pipeline, paths);
-  }
-  if (paths.unresolved.has(path) || paths.malformed.has(path)) return true;
-  if (paths.malformed.size === 0) return false;
-  if (paths.malformed.has('')) return true;
-  for (let i = 0; i < path.length; i++) {
-    if ((path[i] === '.' || path[i] === '[') && paths.malformed.has(path.slice(0, i))) return true;
-  }
-  return false;
+  return !partKnown(pipeline, path);
 }
 
 /** How many items a list has, as far as the declaration says. */
