@@ -1,4 +1,4 @@
-import { ActionModel, PipelineModel } from '../../lib/model/pipeline-model';
+import { ActionModel, PipelineModel, RuleModel } from '../../lib/model/pipeline-model';
 import { unresolved } from '../../lib/model/values';
 
 /** A CloudFormation deploy action as the walkthrough pipeline declares them. */
@@ -124,6 +124,92 @@ export function releasePipeline(): PipelineModel {
       },
     ],
     context: { account: '111111111111', region: 'us-east-1' },
+    origin: {},
+  };
+}
+
+/** A rule of a stage condition. */
+export function ruleOf(name: string, provider: string, configuration: Record<string, string>, extra: Partial<RuleModel> = {}): RuleModel {
+  return { name, ruleTypeId: { category: 'Rule', owner: 'AWS', provider, version: '1' }, configuration, inputArtifacts: [], ...extra };
+}
+
+/**
+ * A V2 pipeline with every part V2 adds: QUEUED, variables, a trigger with push and pull-request
+ * filters, a disabled transition, a Commands action, and a production stage that enters only inside a
+ * deployment window, rolls back on failure and watches an alarm after it succeeds.
+ */
+export function v2Pipeline(): PipelineModel {
+  return {
+    name: 'Release',
+    pipelineType: 'V2',
+    executionMode: 'QUEUED',
+    variables: [{ name: 'Env', defaultValue: 'test', description: 'the target environment' }, { name: 'Version' }],
+    triggers: [
+      {
+        providerType: 'CodeStarSourceConnection',
+        sourceActionName: 'Source',
+        push: [{ branches: { includes: ['main', 'release/*'] }, filePaths: { excludes: ['docs/**'] } }, { tags: { includes: ['v*'] } }],
+        pullRequest: [{ events: ['OPEN', 'UPDATED'], branches: { includes: ['main'] } }],
+      },
+    ],
+    disabledInboundTransitions: [{ stageName: 'Prod', reason: 'Change freeze' }],
+    stages: [
+      {
+        name: 'Source',
+        actions: [
+          {
+            name: 'Source',
+            actionTypeId: { category: 'Source', owner: 'AWS', provider: 'CodeStarSourceConnection', version: '1' },
+            configuration: { ConnectionArn: 'arn:aws:codeconnections:us-east-1:111111111111:connection/abc', FullRepositoryId: 'octo/app', BranchName: 'main' },
+            inputArtifacts: [],
+            outputArtifacts: [{ name: 'Src' }],
+          },
+        ],
+      },
+      {
+        name: 'Check',
+        onFailure: { result: 'RETRY', retryMode: 'FAILED_ACTIONS' },
+        actions: [
+          {
+            name: 'Test',
+            actionTypeId: { category: 'Compute', owner: 'AWS', provider: 'Commands', version: '1' },
+            configuration: {},
+            inputArtifacts: [{ name: 'Src' }],
+            outputArtifacts: [],
+            namespace: 'TestVars',
+            commands: ['npm ci', 'npm test', 'npm run lint', 'echo "REPORT=ok"'],
+            outputVariables: ['REPORT'],
+            environmentVariables: [{ name: 'STAGE', value: '#{variables.Env}' }, { name: 'API_TOKEN', value: 'tok' }],
+          },
+        ],
+      },
+      {
+        name: 'Prod',
+        onFailure: { result: 'ROLLBACK' },
+        beforeEntry: {
+          conditions: [{ result: 'FAIL', rules: [ruleOf('Window', 'DeploymentWindow', { Cron: '0 9 ? * MON-FRI *', TimeZone: 'Europe/Berlin' })] }],
+        },
+        onSuccess: {
+          conditions: [
+            {
+              result: 'ROLLBACK',
+              rules: [
+                ruleOf('Errors', 'CloudWatchAlarm', { AlarmName: 'orders-errors', WaitTime: '30' }),
+                ruleOf('Smoke', 'Commands', {}, {
+                  commands: ['curl -f https://example.com/health'],
+                  inputArtifacts: [{ name: 'Src' }],
+                  roleArn: 'arn:aws:iam::111111111111:role/smoke',
+                  region: 'eu-west-1',
+                  timeoutInMinutes: 10,
+                }),
+              ],
+            },
+          ],
+        },
+        actions: [cloudFormationAction('Deploy', 1, { ActionMode: 'CREATE_UPDATE', StackName: 'prod' }, { inputArtifacts: [{ name: 'Src' }] })],
+      },
+    ],
+    context: {},
     origin: {},
   };
 }
