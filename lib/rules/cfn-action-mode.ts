@@ -12,7 +12,8 @@ export const cfnActionMode: Rule = {
   *check(pipeline) {
     for (const { stage, action, mode } of cloudFormationActions(pipeline)) {
       const value = action.configuration.ActionMode;
-      if (mode !== undefined || isUnknown(value)) continue;
+      // An empty ActionMode is configuration-lengths' finding (values take 1–1000): one finding per mistake.
+      if (mode !== undefined || isUnknown(value) || value === '') continue;
       yield {
         stage,
         action,

@@ -14,7 +14,8 @@ export const cfnCapabilities: Rule = {
   *check(pipeline) {
     for (const { stage, action } of cloudFormationActions(pipeline)) {
       const value = action.configuration.Capabilities;
-      if (value === undefined || isUnknown(value)) continue;
+      // An empty Capabilities is configuration-lengths' finding (values take 1–1000): one finding per mistake.
+      if (value === undefined || isUnknown(value) || value === '') continue;
       const text = String(value);
       if (/\s/.test(text)) {
         yield { stage, action, message: `Capabilities "${text}" contains spaces`, fix: `separate capabilities with commas only, e.g. "CAPABILITY_IAM,CAPABILITY_AUTO_EXPAND".` };

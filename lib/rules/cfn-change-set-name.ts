@@ -13,7 +13,8 @@ export const cfnChangeSetName: Rule = {
     for (const { stage, action, mode } of cloudFormationActions(pipeline)) {
       if (mode !== 'CHANGE_SET_REPLACE' && mode !== 'CHANGE_SET_EXECUTE') continue;
       const value = action.configuration.ChangeSetName;
-      if (isUnknown(value) || (value !== undefined && value !== '')) continue;
+      // Present counts, even empty: an empty value is configuration-lengths' finding (one finding per mistake).
+      if (isUnknown(value) || value !== undefined) continue;
       yield {
         stage,
         action,

@@ -15,8 +15,9 @@ export const cfnStackName: Rule = {
   *check(pipeline) {
     for (const { stage, action } of cloudFormationActions(pipeline)) {
       const value = action.configuration.StackName;
-      if (isUnknown(value)) continue;
-      if (value === undefined || value === '') {
+      // An empty StackName is configuration-lengths' finding (values take 1–1000): one finding per mistake.
+      if (isUnknown(value) || value === '') continue;
+      if (value === undefined) {
         yield { stage, action, message: 'the CloudFormation action has no StackName', fix: 'set StackName to the stack the action creates, updates or deletes.' };
         continue;
       }

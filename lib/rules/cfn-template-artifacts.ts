@@ -31,8 +31,8 @@ export const cfnTemplateArtifacts: Rule = {
 
 function pathProblem(action: ActionModel, key: string): Omit<Violation, 'stage' | 'action'> | undefined {
   const value = action.configuration[key];
-  // A JSON object or list is configuration-lengths' finding, not this rule's.
-  if (value === undefined || isMalformed(value)) return undefined;
+  // A JSON object or list, or an empty value, is configuration-lengths' finding, not this rule's.
+  if (value === undefined || value === '' || isMalformed(value)) return undefined;
   const text = isUnresolved(value) ? literalSubPrefix(value.expression) : String(value);
   if (text === undefined) return undefined;
   const artifact = artifactOfPath(text);

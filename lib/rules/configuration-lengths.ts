@@ -6,9 +6,16 @@ const MAX_KEY = 50;
 const MAX_VALUE = 1000;
 
 /**
- * Every configuration key and value has the length the API takes. An over-long ParameterOverrides of a
- * CloudFormation action is left to cfn-parameter-overrides, whose finding names the largest parameters:
- * one finding per mistake.
+ * A CloudFormation action's keys whose own rule reports every value over 1000 characters, more
+ * precisely: ParameterOverrides (cfn-parameter-overrides names the largest parameters), StackName
+ * (cfn-stack-name: at most 128) and ActionMode (cfn-action-mode: one of five modes).
+ */
+const LONG_VALUES_OWNED = new Set(['ParameterOverrides', 'StackName', 'ActionMode']);
+
+/**
+ * Every configuration key and value has the length the API takes. An over-long value of a
+ * CloudFormation key whose own rule reports it (LONG_VALUES_OWNED) is left to that rule: one finding
+ * per mistake. An empty value is this rule's alone: the other rules skip it.
  * @see https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_ActionDeclaration.html
  */
 export const configurationLengths: Rule = {
@@ -34,7 +41,7 @@ export const configurationLengths: Rule = {
         }
         if (isUnknown(value) || value === undefined) continue;
         const text = String(value);
-        if (text.length > MAX_VALUE && cloudFormation && key === 'ParameterOverrides') continue;
+        if (text.length > MAX_VALUE && cloudFormation && LONG_VALUES_OWNED.has(key)) continue;
         if (text.length === 0 || text.length > MAX_VALUE) {
           yield {
             stage,

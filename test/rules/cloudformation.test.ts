@@ -62,7 +62,7 @@ describe('cfn-change-set-name', () => {
     expect(check(deploying({ configuration: { ActionMode: 'CHANGE_SET_REPLACE' } }), cfnChangeSetName)).toEqual([
       finding('cfn-change-set-name', at, `ActionMode CHANGE_SET_REPLACE needs a ChangeSetName (${SOURCE.CLOUDFORMATION}). Fix: ${fix}`),
     ]);
-    expect(check(deploying({ configuration: { ActionMode: 'CHANGE_SET_EXECUTE', ChangeSetName: '' } }), cfnChangeSetName)).toEqual([
+    expect(check(deploying({ configuration: { ActionMode: 'CHANGE_SET_EXECUTE', ChangeSetName: undefined } }), cfnChangeSetName)).toEqual([
       finding('cfn-change-set-name', at, `ActionMode CHANGE_SET_EXECUTE needs a ChangeSetName (${SOURCE.CLOUDFORMATION}). Fix: ${fix}`),
     ]);
   });
