@@ -1,9 +1,11 @@
 /**
- * The rule engine's share of a synth: `node dist/bench/rule-engine-share.js <environments|large>`.
+ * The rule engine's share of a synth: `node dist/bench/rule-engine-share.js <environments|large|large-v2>`.
  * Synthesizes the library's pipeline with N environments (or, with `large`, a CfnPipeline of
- * 50 stages × 10 actions under PipelineChecks) and times, inside that one synth, the check's own
- * work: reading each CfnPipeline into the model (mostly aws-cdk-lib resolving the pipeline's tokens)
- * and running every rule. Prints the synth time and both parts as JSON.
+ * 50 stages × 10 actions under PipelineChecks; with `large-v2`, the same with variables, a trigger
+ * and stage conditions) and times, inside that one synth, the check's own work: reading each
+ * CfnPipeline into the model (mostly aws-cdk-lib resolving the pipeline's tokens) with the stack's
+ * conditions, and running every rule on each combination of them. Prints the synth time and both
+ * parts as JSON.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -11,7 +13,7 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { App } from 'aws-cdk-lib';
 import { PipelineChecks } from '../lib/checks';
-import { largePipeline } from './large-pipeline';
+import { largePipeline, largeV2Pipeline } from './large-pipeline';
 import { LibraryClasses, libraryVariant } from './variants/library';
 
 /**
@@ -45,14 +47,16 @@ function main(): void {
   const rules = { ms: 0 };
   // The check calls these through their modules' exports, so the wrappers see every call.
   timeExport(require('../lib/model/synth-models'), 'modelForValidation', reading);
-  timeExport(require('../lib/validate'), 'validatePipeline', rules);
+  timeExport(require('../lib/model/cdk-branches'), 'branchesOfCfnPipeline', reading);
+  // validateBranches runs validatePipeline on each combination of the stack's conditions.
+  timeExport(require('../lib/validate-template'), 'validateBranches', rules);
 
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-share-'));
   try {
     const start = performance.now();
     const app = new App({ outdir });
-    if (scenario === 'large') {
-      largePipeline(app);
+    if (scenario === 'large' || scenario === 'large-v2') {
+      (scenario === 'large' ? largePipeline : largeV2Pipeline)(app);
       PipelineChecks.of(app);
     } else {
       libraryVariant(modules).build(app, Number(scenario));

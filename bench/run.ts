@@ -6,6 +6,10 @@
  * ratios the project targets, the slope in N, the rule engine's share of synth, and `cdk synth` of the
  * default app against a precompiled equivalent. Writes bench/results/results.{md,json}. Then
  * `pipectl` on hostile and oversized input (hostile-inputs.ts), into bench/results/hostile.{md,json}.
+ *
+ * BENCH_PARTS=share,large-v2 (a comma list of synths, share, large, large-v2, minimal, cdk-synth,
+ * hostile) measures only those parts and writes them to bench/results/parts.{md,json}, leaving the
+ * full results as they are.
  */
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -21,6 +25,20 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const LARGE_RUNS = Math.max(RUNS, Number(process.env.BENCH_LARGE_RUNS ?? 15));
 const SIZES = (process.env.BENCH_SIZES ?? '1,10,25,49').split(',').map(Number);
 const VARIANT_NAMES = Object.keys(VARIANTS);
+const ALL_PARTS = ['synths', 'share', 'large', 'large-v2', 'minimal', 'cdk-synth', 'hostile'] as const;
+type Part = (typeof ALL_PARTS)[number];
+const PARTS: readonly Part[] | undefined = process.env.BENCH_PARTS ? parseParts(process.env.BENCH_PARTS) : undefined;
+
+function parseParts(text: string): Part[] {
+  const parts = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const unknown = parts.filter((p) => !(ALL_PARTS as readonly string[]).includes(p));
+  if (unknown.length > 0) throw new Error(`BENCH_PARTS: unknown part ${unknown.join(', ')}; choose from ${ALL_PARTS.join(', ')}`);
+  return parts as Part[];
+}
+
+function runs(part: Part): boolean {
+  return PARTS === undefined || PARTS.includes(part);
+}
 
 interface Sample {
   readonly wallMs: number;
@@ -110,22 +128,30 @@ interface Overhead {
   readonly added: number;
 }
 
-/** The 50 × 10 pipeline synthesized without and with PipelineChecks, in alternating processes. */
-function largePipelineOverhead(validation: boolean): Overhead {
+/** The 50 × 10 pipeline (`large` or `large-v2`) synthesized without and with PipelineChecks, in alternating processes. */
+function largePipelineOverhead(name: LargeName, validation: boolean): Overhead {
   const without: number[] = [];
   const checked: number[] = [];
+  const withChecks = `${name}-checked`;
   // The difference is a few milliseconds: more runs than elsewhere, so the medians can show it.
   for (let run = 0; run < LARGE_RUNS; run++) {
-    const order = run % 2 === 0 ? ['large', 'large-checked'] : ['large-checked', 'large'];
-    for (const name of order) (name === 'large' ? without : checked).push(synthOnce(name, 1, validation).wallMs);
+    const order = run % 2 === 0 ? [name, withChecks] : [withChecks, name];
+    for (const variant of order) (variant === name ? without : checked).push(synthOnce(variant, 1, validation).wallMs);
   }
   const withoutMs = median(without);
   const withMs = median(checked);
   return { withoutMs, withMs, added: withMs / withoutMs - 1 };
 }
 
-function largePipeline(): { off: Overhead; on: Overhead; share: Share } {
-  return { off: largePipelineOverhead(false), on: largePipelineOverhead(true), share: ruleEngineShare('large') };
+type LargeName = 'large' | 'large-v2';
+interface Large {
+  readonly off: Overhead;
+  readonly on: Overhead;
+  readonly share: Share;
+}
+
+function largePipeline(name: LargeName): Large {
+  return { off: largePipelineOverhead(name, false), on: largePipelineOverhead(name, true), share: ruleEngineShare(name) };
 }
 
 /** The smallest aws-cdk-lib pipeline app, validator off: the floor under any construct built on it. */
@@ -161,13 +187,44 @@ function cellOf(cells: Cell[], variant: string, environments: number, validation
   return cell;
 }
 
-function report(
-  cells: Cell[],
-  share: Share,
-  large: ReturnType<typeof largePipeline>,
-  minimalMs: number,
-  cdkSynth: ReturnType<typeof cdkSynthComparison>,
-): string {
+interface Results {
+  readonly cells?: Cell[];
+  readonly share?: Share;
+  readonly large?: Large;
+  readonly largeV2?: Large;
+  readonly minimalMs?: number;
+  readonly cdkSynth?: ReturnType<typeof cdkSynthComparison>;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+function report(results: Results): string {
+  const { cells, share, large, largeV2, minimalMs, cdkSynth } = results;
+  const lines: string[] = [];
+  if (cells) lines.push(...synthTables(cells));
+  if (share) {
+    lines.push(`Rule engine at N=${SIZES[SIZES.length - 1]}, validator off, timed inside a ${share.synthMs.toFixed(0)} ms synth (medians of ${RUNS}): the rules ${share.rulesMs.toFixed(1)} ms (${pct(share.rulesShare)}); the whole check ${share.checkMs.toFixed(1)} ms (${pct(share.share)}), of which reading the pipeline into the model, mostly aws-cdk-lib resolving its tokens, ${share.readMs.toFixed(1)} ms.`, '');
+  }
+  if (large) lines.push(largeLine('A CfnPipeline of 50 stages × 10 actions under PipelineChecks', large), '');
+  if (largeV2) {
+    lines.push(largeLine('The same pipeline with V2 features (a Git trigger on a connection source, 50 variables referenced by every action, QUEUED, and an entry condition, a success condition and a rollback on each of 49 stages)', largeV2), '');
+  }
+  if (minimalMs !== undefined) {
+    const atOne = cells?.find((c) => c.variant === 'cdk-pipelines' && c.environments === SIZES[0] && !c.validation)?.wallMs;
+    lines.push(
+      `The smallest aws-cdk-lib codepipeline.Pipeline app (one stack, an S3 source and a manual approval), validator off: ${secs(minimalMs)}` +
+        (atOne === undefined ? '.' : `, ${(minimalMs / atOne).toFixed(2)}× CDK Pipelines at N=${SIZES[0]} (${secs(atOne)}).`),
+      '',
+    );
+  }
+  if (cdkSynth) {
+    lines.push(`\`npx cdk synth\` of the default app: ${(cdkSynth.defaultMs / 1000).toFixed(2)} s; the same app precompiled (\`--app "node dist/bin/app.js"\`): ${(cdkSynth.precompiledMs / 1000).toFixed(2)} s (${cdkSynth.ratio.toFixed(2)}×).`, '');
+  }
+  return lines.join('\n').trimEnd();
+}
+
+function synthTables(cells: Cell[]): string[] {
   const lines: string[] = [];
   lines.push(`Median of ${RUNS} runs per cell, each synth in a fresh Node.js process (wall time includes loading aws-cdk-lib); peak RSS in MB.`, '');
   for (const validation of [false, true]) {
@@ -189,41 +246,35 @@ function report(
     lines.push(`- ${VARIANTS[variant].title}: ${line.slope.toFixed(1)} ms per environment, intercept ${line.intercept.toFixed(0)} ms, R² ${line.r2.toFixed(3)}`);
   }
   lines.push('');
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-  lines.push(`Rule engine at N=${SIZES[SIZES.length - 1]}, validator off, timed inside a ${share.synthMs.toFixed(0)} ms synth (medians): the rules ${share.rulesMs.toFixed(1)} ms (${pct(share.rulesShare)}); the whole check ${share.checkMs.toFixed(1)} ms (${pct(share.share)}), of which reading the pipeline into the model, mostly aws-cdk-lib resolving its tokens, ${share.readMs.toFixed(1)} ms.`);
-  lines.push(
-    '',
-    `A CfnPipeline of 50 stages × 10 actions under PipelineChecks: the check's work is ${large.share.checkMs.toFixed(1)} ms (timed inside the synth) of a ${large.share.synthMs.toFixed(0)} ms synth with the validator off (${pct(large.share.share)}). ` +
-      `Whole processes, median of ${LARGE_RUNS}: validator off ${secs(large.off.withoutMs)} without the check, ${secs(large.off.withMs)} with it (${pct(large.off.added)}); ` +
-      `validator on ${secs(large.on.withoutMs)} without, ${secs(large.on.withMs)} with (${pct(large.on.added)}).`,
-  );
-  const cdkPipelinesAtOne = cellOf(cells, 'cdk-pipelines', SIZES[0], false).wallMs;
-  lines.push(
-    '',
-    `The smallest aws-cdk-lib codepipeline.Pipeline app (one stack, an S3 source and a manual approval), validator off: ${secs(minimalMs)}, ` +
-      `${(minimalMs / cdkPipelinesAtOne).toFixed(2)}× CDK Pipelines at N=${SIZES[0]} (${secs(cdkPipelinesAtOne)}).`,
-  );
-  if (cdkSynth) {
-    lines.push('', `\`npx cdk synth\` of the default app: ${(cdkSynth.defaultMs / 1000).toFixed(2)} s; the same app precompiled (\`--app "node dist/bin/app.js"\`): ${(cdkSynth.precompiledMs / 1000).toFixed(2)} s (${cdkSynth.ratio.toFixed(2)}×).`);
-  }
-  return lines.join('\n');
+  return lines;
+}
+
+function largeLine(what: string, large: Large): string {
+  return `${what}: the check's work is ${large.share.checkMs.toFixed(1)} ms (timed inside the synth; the rules ${large.share.rulesMs.toFixed(1)} ms) of a ${large.share.synthMs.toFixed(0)} ms synth with the validator off (${pct(large.share.share)}). ` +
+    `Whole processes, median of ${LARGE_RUNS}: validator off ${secs(large.off.withoutMs)} without the check, ${secs(large.off.withMs)} with it (${pct(large.off.added)}); ` +
+    `validator on ${secs(large.on.withoutMs)} without, ${secs(large.on.withMs)} with (${pct(large.on.added)}).`;
 }
 
 function main(): void {
-  const cells = measureSynths();
-  const share = ruleEngineShare(String(SIZES[SIZES.length - 1]));
-  const large = largePipeline();
-  const minimalMs = minimalPipelineMs();
-  const cdkSynth = cdkSynthComparison();
-  const markdown = report(cells, share, large, minimalMs, cdkSynth);
+  const results: Results = {
+    cells: runs('synths') ? measureSynths() : undefined,
+    share: runs('share') ? ruleEngineShare(String(SIZES[SIZES.length - 1])) : undefined,
+    large: runs('large') ? largePipeline('large') : undefined,
+    largeV2: runs('large-v2') ? largePipeline('large-v2') : undefined,
+    minimalMs: runs('minimal') ? minimalPipelineMs() : undefined,
+    cdkSynth: runs('cdk-synth') ? cdkSynthComparison() : undefined,
+  };
+  const markdown = report(results);
   const outdir = path.join(ROOT, 'bench', 'results');
+  const name = PARTS === undefined ? 'results' : 'parts';
   fs.mkdirSync(outdir, { recursive: true });
-  fs.writeFileSync(path.join(outdir, 'results.md'), `${markdown}\n`);
-  fs.writeFileSync(path.join(outdir, 'results.json'), `${JSON.stringify({ runs: RUNS, sizes: SIZES, cells, ruleEngine: share, largePipeline: large, minimalPipelineMs: minimalMs, cdkSynth }, undefined, 2)}\n`);
+  fs.writeFileSync(path.join(outdir, `${name}.md`), `${markdown}\n`);
+  const { cells, share, large, largeV2, minimalMs, cdkSynth } = results;
+  const json = { runs: RUNS, sizes: SIZES, parts: PARTS, cells, ruleEngine: share, largePipeline: large, largeV2Pipeline: largeV2, minimalPipelineMs: minimalMs, cdkSynth };
+  fs.writeFileSync(path.join(outdir, `${name}.json`), `${JSON.stringify(json, undefined, 2)}\n`);
   process.stdout.write(`${markdown}\n`);
-  // Last, once results.{md,json} are written: a failure among the hostile inputs loses none of them.
-  process.stdout.write(`\n${benchHostileInputs().markdown}\n`);
+  // Last, once the results are written: a failure among the hostile inputs loses none of them.
+  if (runs('hostile')) process.stdout.write(`\n${benchHostileInputs().markdown}\n`);
 }
 
 main();

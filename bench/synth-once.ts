@@ -1,6 +1,7 @@
 /**
  * One measured synth in a fresh process: `node dist/bench/synth-once.js <variant> <environments>`,
- * `large` / `large-checked` for the 50 × 10 pipeline without and with PipelineChecks, or `minimal` for
+ * `large` / `large-checked` for the 50 × 10 pipeline without and with PipelineChecks, `large-v2` /
+ * `large-v2-checked` for the same with variables, a trigger and stage conditions, or `minimal` for
  * the smallest aws-cdk-lib pipeline app.
  * The built-in CloudFormation validator follows CDK_VALIDATION, as for any app. Prints one JSON line.
  */
@@ -13,13 +14,14 @@ import { VARIANTS } from './variants';
 
 function main(): void {
   const [variantName, environmentsText] = process.argv.slice(2);
-  if (variantName === 'large' || variantName === 'large-checked') {
+  const large = /^(large|large-v2)(-checked)?$/.exec(variantName ?? '');
+  if (large) {
     // Loaded here, not at the top: a variant's process loads only what that variant uses.
-    const { largePipeline } = require('./large-pipeline') as typeof import('./large-pipeline');
+    const { largePipeline, largeV2Pipeline } = require('./large-pipeline') as typeof import('./large-pipeline');
     const { PipelineChecks } = require('../lib/checks') as typeof import('../lib/checks');
     measure((app) => {
-      largePipeline(app);
-      if (variantName === 'large-checked') PipelineChecks.of(app);
+      (large[1] === 'large' ? largePipeline : largeV2Pipeline)(app);
+      if (large[2]) PipelineChecks.of(app);
     });
     return;
   }
@@ -31,7 +33,7 @@ function main(): void {
   const entry = VARIANTS[variantName];
   const environments = Number(environmentsText);
   if (!entry || !Number.isInteger(environments) || environments < 1) {
-    throw new Error(`usage: synth-once <${Object.keys(VARIANTS).join('|')}|large|large-checked|minimal> <environments>`);
+    throw new Error(`usage: synth-once <${Object.keys(VARIANTS).join('|')}|large|large-checked|large-v2|large-v2-checked|minimal> <environments>`);
   }
   const variant = entry.load();
   measure((app) => variant.build(app, environments));
