@@ -1,5 +1,6 @@
 export { MAX_DRAWN_ACTIONS_PER_STAGE } from './drawn-actions';
-export type { ActionBox, Arrow, DiagramLayout, HiddenActionsBox, LayoutSpacing, Rect, StageBox, TextLine } from './layout';
+export { MAX_DRAWN_STAGES } from './drawn-stages';
+export type { ActionBox, Arrow, DiagramLayout, HiddenActionsBox, HiddenStagesBox, LayoutSpacing, Rect, StageBox, TextLine } from './layout';
 export { DEFAULT_SPACING, layoutPipeline, pipelineTitle } from './layout';
 export { pipelineMarkdown, pipelineMermaid } from './mermaid';
 export { PIPELINE_DIAGRAMS_CONTEXT, PipelineDiagrams, diagramBaseName } from './pipeline-diagrams';

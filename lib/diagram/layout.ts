@@ -2,12 +2,19 @@ import { ActionModel, PipelineModel } from '../model/pipeline-model';
 import { runOrderOf } from '../model/walk';
 import { isApprovalGate, kindOf, shortLogicalId, targetOf, textOf, touchedParts } from './describe';
 import { drawnRows, hiddenActionsText } from './drawn-actions';
+import { drawnStages, hiddenStagesText } from './drawn-stages';
+import { actionNotes, disabledTransitionsByStage, pipelineNotes, stageMarks } from './marks';
 import { DIAGRAM_FONT, MonospaceFont, charsThatFit, textWidth, truncate, wrap } from './text';
 
 /**
  * Pure geometry of a pipeline diagram, laid out like the CodePipeline console: stages left to right,
  * inside each stage one row per run order (top to bottom), actions that share a run order side by side.
  * Every text line is already cut to fit its box, so the renderers only draw.
+ *
+ * What V2 declares is drawn as text: notes under the title (execution mode, variables, triggers),
+ * marks under a stage's name (conditions, failure handling, a disabled transition), and a Commands
+ * action's commands in its box (see `marks.ts`). Every part is bounded — stages, actions per stage,
+ * marks — so the drawing grows at most linearly with the pipeline and stays small past the quotas.
  */
 
 export interface Rect {
@@ -43,10 +50,15 @@ export interface HiddenActionsBox {
   readonly lines: readonly TextLine[];
 }
 
+/** The box after the last stage of a pipeline with more stages than a diagram draws: how many it leaves out. */
+export type HiddenStagesBox = HiddenActionsBox;
+
 export interface StageBox {
   readonly name: string;
   readonly rect: Rect;
   readonly title: readonly TextLine[];
+  /** Marks under the name: conditions, what the stage does on failure, a disabled transition into it. */
+  readonly marks: readonly TextLine[];
   /** The action rows, in run order; the actions of one row run in parallel. */
   readonly rows: readonly (readonly ActionBox[])[];
   /** Present when the stage has more actions than a diagram draws (see `drawn-actions.ts`). */
@@ -60,10 +72,14 @@ export interface Arrow {
 
 export interface DiagramLayout {
   readonly title: TextLine;
+  /** Notes under the title: the execution mode, variables and triggers. */
+  readonly notes: readonly TextLine[];
   readonly width: number;
   readonly height: number;
   readonly font: MonospaceFont;
   readonly stages: readonly StageBox[];
+  /** Present when the pipeline has more stages than a diagram draws (see `drawn-stages.ts`). */
+  readonly hiddenStages?: HiddenStagesBox;
   /** Stage-to-stage transitions and run-order steps inside a stage. */
   readonly arrows: readonly Arrow[];
 }
@@ -102,19 +118,26 @@ export function layoutPipeline(
   const lineHeight = font.lineHeight;
   const textTop = padding + font.size;
   const title: TextLine = { text: titleText(pipeline), x: margin, y: margin + font.size, bold: true };
-  const top = margin + lineHeight + margin;
+  const shown = drawnStages(pipeline);
+  const shownNames = new Set(shown.stages.map((stage) => textOf(stage.name) ?? '?'));
+  const notes = pipelineNotes(pipeline, shownNames).map((text, i) => ({ text: truncate(text, MAX_NOTE_CHARS), x: margin, y: title.y + (i + 1) * lineHeight }));
+  const top = margin + (1 + notes.length) * lineHeight + margin;
+  const disabled = disabledTransitionsByStage(pipeline);
 
   const stages: StageBox[] = [];
   const arrows: Arrow[] = [];
   let x = margin;
-  for (const stage of pipeline.stages) {
+  for (const stage of shown.stages) {
     const drawn = drawnRows(stage.actions);
     const widest = widestRow(drawn.rows);
     const width = widest * actionWidth + (widest - 1) * actionGap + 2 * padding;
     const name = textOf(stage.name) ?? '?';
-    const titleLines = wrap(name, charsThatFit(width - 2 * padding, font), 2);
+    const innerChars = charsThatFit(width - 2 * padding, font);
+    const titleLines = wrap(name, innerChars, 2);
     const title = titleLines.map((text, i) => ({ text, x: x + padding, y: top + textTop + i * lineHeight, bold: true }));
-    let y = top + 2 * padding + titleLines.length * lineHeight;
+    const markLines = stageMarks(stage, disabled.get(name)).flatMap((mark) => wrap(mark, innerChars, 2));
+    const marks = markLines.map((text, i) => ({ text, x: x + padding, y: top + textTop + (titleLines.length + i) * lineHeight }));
+    let y = top + 2 * padding + (titleLines.length + markLines.length) * lineHeight;
     const maxChars = charsThatFit(actionWidth - 2 * padding, font);
     const arrowInto = () => {
       const middle = x + width / 2;
@@ -149,23 +172,35 @@ export function layoutPipeline(
       y += hidden.rect.height + rowGap;
     }
     const bottom = rows.length > 0 || hidden ? y - rowGap + padding : y;
-    stages.push({ name, rect: { x, y: top, width, height: bottom - top }, title, rows, ...(hidden ? { hidden } : {}) });
+    stages.push({ name, rect: { x, y: top, width, height: bottom - top }, title, marks, rows, ...(hidden ? { hidden } : {}) });
     x += width + stageGap;
   }
-  for (let i = 1; i < stages.length; i++) {
-    const from = stages[i - 1].rect;
-    const to = stages[i].rect;
+  let hiddenStages: HiddenStagesBox | undefined;
+  if (shown.hidden > 0) {
+    const maxChars = charsThatFit(actionWidth - 2 * padding, font);
+    const line = { text: truncate(hiddenStagesText(shown.hidden), maxChars), x: x + padding, y: top + textTop };
+    hiddenStages = { count: shown.hidden, rect: { x, y: top, width: actionWidth, height: 2 * padding + lineHeight }, lines: [line] };
+    x += actionWidth + stageGap;
+  }
+  const boxes = hiddenStages ? [...stages.map((stage) => stage.rect), hiddenStages.rect] : stages.map((stage) => stage.rect);
+  for (let i = 1; i < boxes.length; i++) {
+    const from = boxes[i - 1];
+    const to = boxes[i];
     const y = top + padding + lineHeight / 2;
     arrows.push({ from: { x: from.x + from.width, y }, to: { x: to.x, y } });
   }
 
-  const contentWidth = stages.length > 0 ? x - stageGap + margin : 2 * margin;
-  const width = Math.max(contentWidth, title.x + textWidth(title.text, font) + margin);
+  const contentWidth = boxes.length > 0 ? x - stageGap + margin : 2 * margin;
+  let width = Math.max(contentWidth, title.x + textWidth(title.text, font) + margin);
+  for (const note of notes) width = Math.max(width, note.x + textWidth(note.text, font) + margin);
   let bottom = top;
-  for (const stage of stages) bottom = Math.max(bottom, stage.rect.y + stage.rect.height);
+  for (const box of boxes) bottom = Math.max(bottom, box.y + box.height);
   const height = bottom + margin;
-  return { title, width, height, font, stages, arrows };
+  return { title, notes, width, height, font, stages, ...(hiddenStages ? { hiddenStages } : {}), arrows };
 }
+
+/** Most characters of a note under the title: the canvas widens to fit one, so it is bounded. */
+const MAX_NOTE_CHARS = 100;
 
 function titleText(pipeline: PipelineModel): string {
   const note = pipeline.unresolvedParts?.length ? ' (parts only known at deploy time)' : '';
@@ -192,6 +227,7 @@ function actionLines(action: ActionModel, maxChars: number): Omit<TextLine, 'x' 
     lines.push(...wrap(`@ ${targetOf(action)}`, maxChars, 2).map((text) => ({ text })));
   }
   for (const part of touchedParts(action)) lines.push(...wrap(part, maxChars, 2).map((text) => ({ text })));
+  for (const note of actionNotes(action)) lines.push({ text: truncate(note, maxChars) });
   if (runOrderOf(action) === undefined) lines.push({ text: truncate(`runOrder ${textOf(action.runOrder)}`, maxChars) });
   return lines;
 }

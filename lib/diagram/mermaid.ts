@@ -2,12 +2,17 @@ import { ActionModel, PipelineModel } from '../model/pipeline-model';
 import { forMarkdown, forMermaid } from '../output';
 import { isApprovalGate, kindOf, targetOf, textOf, touchedParts } from './describe';
 import { drawnRows, hiddenActionsText } from './drawn-actions';
+import { drawnStages, hiddenStagesText } from './drawn-stages';
+import { actionNotes, disabledTransitionsByStage, pipelineNotes, stageMarks } from './marks';
 import { pipelineTitle } from './layout';
 
 /**
  * Renders a pipeline as a Mermaid flowchart (GitHub and most Markdown viewers draw it): one subgraph
  * per stage, left to right; inside a stage, each run order's actions link to the next run order's.
- * Approval gates are hexagons with the `gate` class.
+ * Approval gates are hexagons with the `gate` class. What V2 declares is text in dashed `note` nodes: one
+ * before the first stage (execution mode, variables, triggers) and one at the top of a stage
+ * (conditions, failure handling, a disabled transition), each tied in place by an invisible link.
+ * At most 100 stages are drawn, then one node says how many more there are.
  *
  * Node and subgraph ids are generated from positions (`S1A0`, `S1J2`), never from names, and every
  * name is a quoted label written with {@link label}: a name cannot add a statement to the chart.
@@ -18,12 +23,26 @@ export function pipelineMermaid(pipeline: PipelineModel): string {
   const lines = ['flowchart LR'];
   const gates: string[] = [];
   const junctions: string[] = [];
+  const notes: string[] = [];
   const stageIds: string[] = [];
-  for (const [s, stage] of pipeline.stages.entries()) {
+  const shown = drawnStages(pipeline);
+  const pipelineNote = pipelineNotes(pipeline, new Set(shown.stages.map((stage) => textOf(stage.name) ?? '?')));
+  if (pipelineNote.length > 0) {
+    lines.push(`  P["${pipelineNote.map(forMermaid).join('<br/>')}"]`);
+    notes.push('P');
+  }
+  const disabled = disabledTransitionsByStage(pipeline);
+  for (const [s, stage] of shown.stages.entries()) {
     const stageId = `S${s}`;
     stageIds.push(stageId);
-    lines.push(`  subgraph ${stageId}["${forMermaid(textOf(stage.name) ?? '?')}"]`);
+    const name = textOf(stage.name) ?? '?';
+    lines.push(`  subgraph ${stageId}["${forMermaid(name)}"]`);
     lines.push('    direction TB');
+    const marks = stageMarks(stage, disabled.get(name));
+    if (marks.length > 0) {
+      lines.push(`    ${stageId}N["${marks.map(forMermaid).join('<br/>')}"]`);
+      notes.push(`${stageId}N`);
+    }
     const { rows, hidden } = drawnRows(stage.actions);
     const drawn = new Set(rows.flat());
     const ids = new Map<ActionModel, string>();
@@ -42,9 +61,16 @@ export function pipelineMermaid(pipeline: PipelineModel): string {
       lines.push(`    ${id}["${forMermaid(hiddenActionsText(hidden))}"]`);
       idRows.push([id]);
     }
+    // An invisible link puts the marks above the first run order.
+    if (marks.length > 0 && idRows.length > 0) lines.push(`    ${stageId}N ~~~ ${idRows[0][0]}`);
     linkRows(stageId, idRows, lines, junctions);
     lines.push('  end');
   }
+  if (shown.hidden > 0) {
+    lines.push(`  SH["${forMermaid(hiddenStagesText(shown.hidden))}"]`);
+    stageIds.push('SH');
+  }
+  if (pipelineNote.length > 0 && stageIds.length > 0) lines.push(`  P ~~~ ${stageIds[0]}`);
   for (let s = 1; s < stageIds.length; s++) lines.push(`  ${stageIds[s - 1]} --> ${stageIds[s]}`);
   if (gates.length > 0) {
     lines.push('  classDef gate fill:#fff4e0,stroke:#c45500,stroke-width:2px,stroke-dasharray:6 3');
@@ -53,6 +79,10 @@ export function pipelineMermaid(pipeline: PipelineModel): string {
   if (junctions.length > 0) {
     lines.push('  classDef junction fill:#545b64,stroke:#545b64');
     lines.push(`  class ${junctions.join(',')} junction`);
+  }
+  if (notes.length > 0) {
+    lines.push('  classDef note fill:#ffffff,stroke:#879596,stroke-dasharray:2 3');
+    lines.push(`  class ${notes.join(',')} note`);
   }
   return lines.join('\n') + '\n';
 }
@@ -94,5 +124,6 @@ function actionLabel(action: ActionModel): string {
   const parts = [`<b>${forMermaid(textOf(action.name) ?? '?')}</b>`, forMermaid(kindOf(action))];
   parts.push(isApprovalGate(action) ? 'approval gate' : `@ ${forMermaid(targetOf(action))}`);
   for (const part of touchedParts(action)) parts.push(forMermaid(part));
+  for (const note of actionNotes(action)) parts.push(forMermaid(note));
   return parts.join('<br/>');
 }

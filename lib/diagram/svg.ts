@@ -39,10 +39,12 @@ export function renderSvg(layout: DiagramLayout): string {
   out.push('  </defs>');
   out.push(`  <rect class="background" x="0" y="0" width="${n(layout.width)}" height="${n(layout.height)}" fill="#ffffff"/>`);
   out.push(`  ${text(layout.title, 'title')}`);
+  for (const note of layout.notes) out.push(`  ${text(note, 'note')}`);
   for (const stage of layout.stages) {
     out.push(`  <g class="stage" data-name="${forXml(stage.name)}">`);
     out.push(`    ${rect(stage.rect, COLOURS.stageFill, COLOURS.stageStroke, 6)}`);
     for (const line of stage.title) out.push(`    ${text(line, 'stage-name')}`);
+    for (const line of stage.marks) out.push(`    ${text(line, 'stage-mark')}`);
     for (const row of stage.rows) {
       for (const action of row) {
         const gate = action.gate ? ' gate' : '';
@@ -66,6 +68,12 @@ export function renderSvg(layout: DiagramLayout): string {
       for (const line of stage.hidden.lines) out.push(`      ${text(line)}`);
       out.push('    </g>');
     }
+    out.push('  </g>');
+  }
+  if (layout.hiddenStages) {
+    out.push(`  <g class="hidden-stages" data-count="${layout.hiddenStages.count}">`);
+    out.push(`    ${rect(layout.hiddenStages.rect, COLOURS.stageFill, COLOURS.stageStroke, 6, ' stroke-dasharray="2 3"')}`);
+    for (const line of layout.hiddenStages.lines) out.push(`    ${text(line)}`);
     out.push('  </g>');
   }
   for (const a of layout.arrows) out.push(`  ${arrow(a)}`);

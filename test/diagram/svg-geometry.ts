@@ -33,7 +33,11 @@ export interface DrawnDiagram {
   readonly fontSize: number;
   readonly charWidth: number;
   readonly title: string;
+  /** The notes under the title (execution mode, variables, triggers). */
+  readonly notes: readonly DrawnText[];
   readonly stages: readonly DrawnStage[];
+  /** The box after the last stage that stands for the stages left out, when there are more than a diagram draws. */
+  readonly hiddenStages?: DrawnGroup;
 }
 
 type Element = Record<string, unknown>;
@@ -52,7 +56,9 @@ export function readSvg(svg: string): DrawnDiagram {
     isArray: (name) => ['g', 'text', 'rect', 'line'].includes(name),
   });
   const root = (parser.parse(svg) as { svg: Element }).svg;
-  const stages = ((root.g as Element[]) ?? []).map((stage) => {
+  const groups = (root.g as Element[]) ?? [];
+  const hiddenStages = groups.find((g) => g.class === 'hidden-stages');
+  const stages = groups.filter((g) => g !== hiddenStages).map((stage) => {
     const group = groupOf(stage);
     const children = ((stage.g as Element[]) ?? []).map(groupOf);
     const hidden = children.find((g) => g.className === 'hidden-actions');
@@ -64,7 +70,9 @@ export function readSvg(svg: string): DrawnDiagram {
     fontSize: Number(root['font-size']),
     charWidth: Number(root['data-char-width']),
     title: String(root.title),
+    notes: ((root.text as Element[]) ?? []).filter((t) => t.class === 'note').map(textOf),
     stages,
+    ...(hiddenStages ? { hiddenStages: groupOf(hiddenStages) } : {}),
   };
 }
 
@@ -74,8 +82,12 @@ function groupOf(element: Element): DrawnGroup {
     name: String(element['data-name']),
     className: String(element.class),
     box: { x: Number(rect.x), y: Number(rect.y), width: Number(rect.width), height: Number(rect.height) },
-    texts: ((element.text as Element[]) ?? []).map((t) => ({ text: String(t['#text'] ?? ''), x: Number(t.x), y: Number(t.y) })),
+    texts: ((element.text as Element[]) ?? []).map(textOf),
   };
+}
+
+function textOf(t: Element): DrawnText {
+  return { text: String(t['#text'] ?? ''), x: Number(t.x), y: Number(t.y) };
 }
 
 export function overlaps(a: Box, b: Box): boolean {
@@ -97,7 +109,7 @@ export function textBox(text: DrawnText, diagram: DrawnDiagram): Box {
 
 /** No two boxes overlap, every box is inside its stage and the canvas, and every text fits its box. */
 export function expectSound(diagram: DrawnDiagram): void {
-  const stageBoxes = diagram.stages.map((s) => s.box);
+  const stageBoxes = [...diagram.stages.map((s) => s.box), ...(diagram.hiddenStages ? [diagram.hiddenStages.box] : [])];
   const actionBoxes = diagram.stages.flatMap((s) => [...s.actions, ...(s.hidden ? [s.hidden] : [])].map((a) => a.box));
   for (const boxes of [stageBoxes, actionBoxes]) {
     for (let i = 0; i < boxes.length; i++) {
@@ -105,6 +117,15 @@ export function expectSound(diagram: DrawnDiagram): void {
     }
   }
   const canvas = { x: 0, y: 0, width: diagram.width, height: diagram.height };
+  // The notes under the title stay on the canvas and above every stage.
+  for (const note of diagram.notes) {
+    expect({ note: note.text, onCanvas: contains(canvas, textBox(note, diagram)) }).toEqual({ note: note.text, onCanvas: true });
+    for (const box of stageBoxes) expect(overlaps(textBox(note, diagram), box)).toBe(false);
+  }
+  if (diagram.hiddenStages) {
+    expect(contains(canvas, diagram.hiddenStages.box)).toBe(true);
+    for (const text of diagram.hiddenStages.texts) expect(contains(diagram.hiddenStages.box, textBox(text, diagram))).toBe(true);
+  }
   for (const stage of diagram.stages) {
     expect(contains(canvas, stage.box)).toBe(true);
     for (const text of stage.texts) {
