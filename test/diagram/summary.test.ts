@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as actions from 'aws-cdk-lib/aws-codepipeline-actions';
@@ -164,6 +166,12 @@ describe('pipelineSummary', () => {
 
   test('shows what V2 adds, one line per fact', () => {
     expect(pipelineSummary(v2PipelineStack())).toMatchSnapshot();
+  });
+
+  test('the README shows these summaries as they are', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf-8');
+    expect(readme).toContain(`\`\`\`text\n${pipelineSummary(smallPipelineStack())}\`\`\`\n`);
+    expect(readme).toContain(`\`\`\`text\n${pipelineSummary(v2PipelineStack())}\`\`\`\n`);
   });
 
   test('is stable: the same app gives the same text', () => {
