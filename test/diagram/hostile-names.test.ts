@@ -1,7 +1,7 @@
 import { pipelineMarkdown } from '../../lib/diagram/mermaid';
 import { pipelineSvg } from '../../lib/diagram/svg';
 import { PipelineModel } from '../../lib/model/pipeline-model';
-import { approvalAction, cloudFormationAction } from './fixtures';
+import { approvalAction, cloudFormationAction, ruleOf } from './fixtures';
 import { readSvg } from './svg-geometry';
 
 /** Names that try to leave their place: raw HTML, a code fence, a Mermaid statement, a directive, new lines. */
@@ -13,12 +13,18 @@ const DIRECTIVE = '%%{init: {"theme":"dark"}}%%';
 function hostilePipeline(): PipelineModel {
   return {
     name: `${HTML}\n${FENCE}`,
+    executionMode: DIRECTIVE,
+    variables: [{ name: HTML, defaultValue: FENCE, description: STATEMENT }],
+    triggers: [{ providerType: STATEMENT, sourceActionName: HTML, push: [{ branches: { includes: [FENCE], excludes: [DIRECTIVE] } }] }],
+    disabledInboundTransitions: [{ stageName: STATEMENT, reason: `${HTML}\n${FENCE}` }],
     stages: [
       {
         name: STATEMENT,
+        beforeEntry: { conditions: [{ result: DIRECTIVE, rules: [ruleOf(HTML, 'DeploymentWindow', { Cron: FENCE, TimeZone: STATEMENT })] }] },
+        onFailure: { result: HTML, retryMode: DIRECTIVE },
         actions: [
           cloudFormationAction(HTML, 1, { ActionMode: 'CREATE_UPDATE', StackName: FENCE }, { region: DIRECTIVE }),
-          cloudFormationAction(DIRECTIVE, 1, { ActionMode: 'CREATE_UPDATE', StackName: STATEMENT }),
+          cloudFormationAction(DIRECTIVE, 1, { ActionMode: 'CREATE_UPDATE', StackName: STATEMENT }, { commands: [FENCE, HTML], outputVariables: [STATEMENT] }),
           approvalAction(`${STATEMENT}\n${HTML}`, 2),
         ],
       },
@@ -34,7 +40,11 @@ const STATEMENT_LINE = new RegExp(
   '^(' +
     [
       'flowchart LR',
+      '  P\\["[^"]*"\\]',
       '  subgraph S\\d+\\["[^"]*"\\]',
+      '    S\\d+N\\["[^"]*"\\]',
+      '    S\\d+N ~~~ S\\d+A\\d+',
+      '  P ~~~ S\\d+',
       '    direction TB',
       '    S\\d+A\\d+\\["[^"]*"\\]',
       '    S\\d+A\\d+\\{\\{"[^"]*"\\}\\}',
@@ -42,8 +52,8 @@ const STATEMENT_LINE = new RegExp(
       '    S\\d+[AJ]\\d+ --> S\\d+[AJ]\\d+',
       '  end',
       '  S\\d+ --> S\\d+',
-      '  classDef (gate|junction) [^"]*',
-      '  class [SAJ0-9,]+ (gate|junction)',
+      '  classDef (gate|junction|note) [^"]*',
+      '  class [PSAJN0-9,]+ (gate|junction|note)',
     ].join('|') +
     ')$',
 );
@@ -76,6 +86,19 @@ describe('names cannot leave their place in a diagram', () => {
     );
     expect(chart).toContain('    S0A2{{"<b>#quot;]; click S0 call alert() #lt;/code#gt;#lt;img src=x onerror=alert(1)#gt;</b><br/>Manual approval<br/>approval gate"}}\n');
     expect(chart).toContain('  subgraph S1["#96;#96;#96; #35;#35; Forged heading #96;#96;#96; #lt;script#gt;alert(1)#lt;/script#gt;"]\n');
+    // What V2 adds: the pipeline's notes, a stage's marks, an action's commands.
+    expect(chart).toContain(
+      '  P["execution mode: #37;#37;{init: {#quot;theme#quot;:#quot;dark#quot;}}#37;#37;<br/>' +
+        'variable #lt;/code#gt;#lt;img src=x onerror=alert(1)#gt; = #96;#96;#96; #35;#35; Forged heading #96;#96;#96; (#quot;]; click S0 call alert())<br/>' +
+        'trigger on #lt;/code#gt;#lt;img src=x onerror=alert(1)#gt; (#quot;]; click S0 call alert()): push branches #96;#96;#96; #35;#35; Forged heading #96;#96;#96;, ' +
+        '!#37;#37;{init: {#quot;theme#quot;:#quot;dark#quot;}}#37;#37;"]\n',
+    );
+    expect(chart).toContain(
+      '    S0N["⊘ transition in disabled: #lt;/code#gt;#lt;img src=x onerror=alert(1)#gt; #96;#96;#96; #35;#35; Forged heading #96;#96;#96;<br/>' +
+        '▶ enter: DeploymentWindow cron(#96;#96;#96; #35;#35; Forged heading #96;#96;#96;) #quot;]; click S0 call alert() -#gt; #37;#37;{init: {#quot;theme#quot;:#quot;dark#quot;}}#37;#37;<br/>' +
+        'on failure: #lt;/code#gt;#lt;img src=x onerror=alert(1)#gt; #37;#37;{init: {#quot;theme#quot;:#quot;dark#quot;}}#37;#37;"]\n',
+    );
+    expect(chart).toContain('<br/>$ #96;#96;#96; #35;#35; Forged heading #96;#96;#96;<br/>$ #lt;/code#gt;#lt;img src=x onerror=alert(1)#gt;<br/>exports: #quot;]; click S0 call alert()"]\n');
   });
 
   test('the SVG parses, with only its own elements, and shows the names as text', () => {
@@ -86,6 +109,8 @@ describe('names cannot leave their place in a diagram', () => {
     const drawn = readSvg(svg);
     expect(drawn.title).toBe(`Pipeline ${HTML}\n${FENCE}`);
     expect(drawn.stages.map((s) => s.name)).toEqual([STATEMENT, `${FENCE}\n<script>alert(1)</script>`]);
+    expect(drawn.notes[0].text).toBe(`execution mode: ${DIRECTIVE}`);
+    expect(drawn.stages[0].texts[1].text).toBe('⊘ transition in disabled: </code><img src=x onerror=alert(1)>\n```\n## Forged');
     expect(drawn.stages[0].actions.map((a) => a.name)).toEqual([HTML, DIRECTIVE, `${STATEMENT}\n${HTML}`]);
     expect(drawn.stages[0].actions[0].texts.map((t) => t.text)).toEqual([
       '</code><img src=x onerror=alert(1)>',
