@@ -1,7 +1,7 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { badCharacters } from './pipeline-variables';
-import { V2_LIMITS } from './v2-limits';
+import { V2_LIMITS } from '../rules/v2-limits';
 
 export interface ConditionRuleName {
   /**

@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { PipelineVariableProps, validateVariables } from './pipeline-variables';
 import { ConditionRule } from './condition-rule';
 import { givenConditionProps, rollbackProps } from './stage-conditions';
-import { V2_LIMITS } from './v2-limits';
+import { V2_LIMITS } from '../rules/v2-limits';
 import { ReleaseSource } from '../sources/release-source';
 import { IReleaseStage } from '../stages/release-stage';
 

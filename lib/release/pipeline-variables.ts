@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
-import { V2_LIMITS } from './v2-limits';
+import { V2_LIMITS } from '../rules/v2-limits';
 
 /**
  * A pipeline-level variable (V2): a value each run may override when it is started, referenced in

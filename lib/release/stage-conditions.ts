@@ -1,6 +1,6 @@
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import { CloudWatchAlarmRuleProps, ConditionRule, DeploymentWindowRuleProps } from './condition-rule';
-import { V2_LIMITS } from './v2-limits';
+import { V2_LIMITS } from '../rules/v2-limits';
 
 export interface StageConditionOptions {
   /**

@@ -2,15 +2,8 @@ import { ActionModel } from '../model/pipeline-model';
 import { known } from '../model/values';
 import { allActions, partKnown, providerOf } from '../model/walk';
 import { Rule, Sources, Violation } from './rule';
+import { V2_LIMITS } from './v2-limits';
 
-const MAX_COMMANDS = 50;
-const MAX_COMMAND = 1000;
-const MAX_OUTPUT_VARIABLES = 15;
-const MAX_OUTPUT_VARIABLE = 128;
-const MAX_ENVIRONMENT_VARIABLES = 10;
-const MAX_ENVIRONMENT_NAME = 128;
-const MAX_ENVIRONMENT_VALUE = 2000;
-const ENVIRONMENT_NAME = /^[A-Za-z0-9_]+$/;
 
 type Problem = Omit<Violation, 'stage' | 'action'>;
 
@@ -31,7 +24,7 @@ export const commandsAction: Rule = {
   id: 'commands-action',
   severity: 'error',
   description: 'Action commands, output variables and environment variables; a Commands action has commands',
-  limit: `1–${MAX_COMMANDS} commands of 1–${MAX_COMMAND}; 1–${MAX_OUTPUT_VARIABLES} output variables of 1–${MAX_OUTPUT_VARIABLE}; 1–${MAX_ENVIRONMENT_VARIABLES} environment variables, name 1–${MAX_ENVIRONMENT_NAME} of [A-Za-z0-9_], value 1–${MAX_ENVIRONMENT_VALUE}`,
+  limit: `1–${V2_LIMITS.maxCommands} commands of 1–${V2_LIMITS.maxCommandLength}; 1–${V2_LIMITS.maxOutputVariables} output variables of 1–${V2_LIMITS.maxOutputVariableLength}; 1–${V2_LIMITS.maxEnvironmentVariables} environment variables, name 1–${V2_LIMITS.environmentVariableName.maxLength} of [A-Za-z0-9_], value 1–${V2_LIMITS.maxEnvironmentVariableValueLength}`,
   source: Sources.API,
   *check(pipeline) {
     for (const { stage, stageIndex, action, actionIndex } of allActions(pipeline)) {
@@ -46,39 +39,39 @@ function* problems(action: ActionModel, partIsKnown: (part: string) => boolean):
   const { commands, outputVariables, environmentVariables } = action;
   if (commands === undefined) {
     if (isCommandsAction(action) && partIsKnown('commands')) {
-      yield { message: 'a Commands action has no commands', fix: `give it the shell commands to run (1–${MAX_COMMANDS}).`, source: Sources.COMMANDS };
+      yield { message: 'a Commands action has no commands', fix: `give it the shell commands to run (1–${V2_LIMITS.maxCommands}).`, source: Sources.COMMANDS };
     }
   } else {
-    if ((commands.length === 0 || commands.length > MAX_COMMANDS) && partIsKnown('commands')) {
-      yield { message: `the action has ${plural(commands.length, 'command')}; it takes 1–${MAX_COMMANDS}`, fix: commands.length === 0 ? 'add the commands to run, or remove commands.' : 'join commands with && or move them into a script in an input artifact.' };
+    if ((commands.length === 0 || commands.length > V2_LIMITS.maxCommands) && partIsKnown('commands')) {
+      yield { message: `the action has ${plural(commands.length, 'command')}; it takes 1–${V2_LIMITS.maxCommands}`, fix: commands.length === 0 ? 'add the commands to run, or remove commands.' : 'join commands with && or move them into a script in an input artifact.' };
     }
     for (const [i, command] of commands.entries()) {
-      if (typeof command === 'string' && (command.length === 0 || command.length > MAX_COMMAND)) {
-        yield { message: `command ${i + 1} is ${command.length} characters; a command takes 1–${MAX_COMMAND}`, fix: command.length === 0 ? 'remove the empty command.' : 'move the command into a script in an input artifact and run the script.' };
+      if (typeof command === 'string' && (command.length === 0 || command.length > V2_LIMITS.maxCommandLength)) {
+        yield { message: `command ${i + 1} is ${command.length} characters; a command takes 1–${V2_LIMITS.maxCommandLength}`, fix: command.length === 0 ? 'remove the empty command.' : 'move the command into a script in an input artifact and run the script.' };
       }
     }
   }
   if (outputVariables !== undefined) {
-    if ((outputVariables.length === 0 || outputVariables.length > MAX_OUTPUT_VARIABLES) && partIsKnown('outputVariables')) {
-      yield { message: `the action exports ${plural(outputVariables.length, 'output variable')}; it takes 1–${MAX_OUTPUT_VARIABLES}`, fix: outputVariables.length === 0 ? 'remove outputVariables, or name the variables to export.' : `export at most ${MAX_OUTPUT_VARIABLES} variables.` };
+    if ((outputVariables.length === 0 || outputVariables.length > V2_LIMITS.maxOutputVariables) && partIsKnown('outputVariables')) {
+      yield { message: `the action exports ${plural(outputVariables.length, 'output variable')}; it takes 1–${V2_LIMITS.maxOutputVariables}`, fix: outputVariables.length === 0 ? 'remove outputVariables, or name the variables to export.' : `export at most ${V2_LIMITS.maxOutputVariables} variables.` };
     }
     for (const name of outputVariables) {
-      if (typeof name === 'string' && (name.length === 0 || name.length > MAX_OUTPUT_VARIABLE)) {
-        yield { message: `output variable name "${name}" is ${name.length} characters; names take 1–${MAX_OUTPUT_VARIABLE}`, fix: name.length === 0 ? 'remove the empty name.' : `use a name of at most ${MAX_OUTPUT_VARIABLE} characters.` };
+      if (typeof name === 'string' && (name.length === 0 || name.length > V2_LIMITS.maxOutputVariableLength)) {
+        yield { message: `output variable name "${name}" is ${name.length} characters; names take 1–${V2_LIMITS.maxOutputVariableLength}`, fix: name.length === 0 ? 'remove the empty name.' : `use a name of at most ${V2_LIMITS.maxOutputVariableLength} characters.` };
       }
     }
   }
   if (environmentVariables !== undefined) {
-    if ((environmentVariables.length === 0 || environmentVariables.length > MAX_ENVIRONMENT_VARIABLES) && partIsKnown('environmentVariables')) {
-      yield { message: `the action has ${plural(environmentVariables.length, 'environment variable')}; it takes 1–${MAX_ENVIRONMENT_VARIABLES}`, fix: environmentVariables.length === 0 ? 'remove environmentVariables, or add the variables.' : 'pass the other values in a file of an input artifact.' };
+    if ((environmentVariables.length === 0 || environmentVariables.length > V2_LIMITS.maxEnvironmentVariables) && partIsKnown('environmentVariables')) {
+      yield { message: `the action has ${plural(environmentVariables.length, 'environment variable')}; it takes 1–${V2_LIMITS.maxEnvironmentVariables}`, fix: environmentVariables.length === 0 ? 'remove environmentVariables, or add the variables.' : 'pass the other values in a file of an input artifact.' };
     }
     for (const { name, value } of environmentVariables) {
-      if (typeof name === 'string' && (name.length === 0 || name.length > MAX_ENVIRONMENT_NAME || !ENVIRONMENT_NAME.test(name))) {
-        yield { message: `environment variable name "${name}" is not 1–${MAX_ENVIRONMENT_NAME} letters, digits and "_"`, fix: 'name it with letters, digits and "_" only, e.g. DEPLOY_ENV.' };
+      if (typeof name === 'string' && (name.length === 0 || name.length > V2_LIMITS.environmentVariableName.maxLength || !V2_LIMITS.environmentVariableName.pattern.test(name))) {
+        yield { message: `environment variable name "${name}" is not 1–${V2_LIMITS.environmentVariableName.maxLength} letters, digits and "_"`, fix: 'name it with letters, digits and "_" only, e.g. DEPLOY_ENV.' };
       }
-      if (typeof value === 'string' && (value.length === 0 || value.length > MAX_ENVIRONMENT_VALUE)) {
+      if (typeof value === 'string' && (value.length === 0 || value.length > V2_LIMITS.maxEnvironmentVariableValueLength)) {
         const which = typeof name === 'string' ? `environment variable "${name}"` : 'an environment variable';
-        yield { message: `the value of ${which} is ${value.length} characters; values take 1–${MAX_ENVIRONMENT_VALUE}`, fix: value.length === 0 ? 'give the variable a value, or remove it.' : 'pass the value in a file of an input artifact.' };
+        yield { message: `the value of ${which} is ${value.length} characters; values take 1–${V2_LIMITS.maxEnvironmentVariableValueLength}`, fix: value.length === 0 ? 'give the variable a value, or remove it.' : 'pass the value in a file of an input artifact.' };
       }
     }
   }

@@ -3,15 +3,8 @@ import { partKnown } from '../model/walk';
 import { allConditionRules, allConditions, describeCondition, describeRule, RulePlace } from './condition-walk';
 import { ENTITY_NAME } from './name-rule';
 import { Rule, Sources } from './rule';
+import { V2_LIMITS } from './v2-limits';
 
-const MAX_RULES = 5;
-const MAX_CONFIGURATION_KEYS = 200;
-const MAX_KEY = 50;
-const MAX_VALUE = 10000;
-const MIN_TIMEOUT = 5;
-const MAX_TIMEOUT = 86400;
-const MAX_COMMANDS = 50;
-const MAX_COMMAND = 1000;
 const TYPE_PART = /^[0-9A-Za-z_-]+$/;
 
 interface Problem {
@@ -28,16 +21,16 @@ export const conditionRules: Rule = {
   id: 'condition-rules',
   severity: 'error',
   description: 'Rules of a stage condition: count, name, rule type, configuration, timeout, commands',
-  limit: `1–${MAX_RULES} rules; name 1–100 of [A-Za-z0-9.@_-]; category Rule, owner AWS, provider 1–35, version 1–9; ≤ ${MAX_CONFIGURATION_KEYS} configuration keys of 1–${MAX_KEY}, values 1–${MAX_VALUE}; timeoutInMinutes ${MIN_TIMEOUT}–${MAX_TIMEOUT}; 1–${MAX_COMMANDS} commands of 1–${MAX_COMMAND}`,
+  limit: `1–${V2_LIMITS.maxRulesPerCondition} rules; name 1–100 of [A-Za-z0-9.@_-]; category Rule, owner AWS, provider 1–35, version 1–9; ≤ ${V2_LIMITS.maxRuleConfigurationKeys} configuration keys of 1–${V2_LIMITS.maxRuleConfigurationKeyLength}, values 1–${V2_LIMITS.maxRuleConfigurationValueLength}; timeoutInMinutes ${V2_LIMITS.ruleTimeoutMinutes.min}–${V2_LIMITS.ruleTimeoutMinutes.max}; 1–${V2_LIMITS.maxCommands} commands of 1–${V2_LIMITS.maxCommandLength}`,
   source: Sources.API,
   *check(pipeline) {
     for (const place of allConditions(pipeline)) {
       const count = place.condition.rules.length;
-      if ((count === 0 || count > MAX_RULES) && partKnown(pipeline, `${place.path}.rules`)) {
+      if ((count === 0 || count > V2_LIMITS.maxRulesPerCondition) && partKnown(pipeline, `${place.path}.rules`)) {
         yield {
           stage: place.stage,
-          message: `${describeCondition(place.kind)} has ${count} rules; a condition takes 1–${MAX_RULES}`,
-          fix: count === 0 ? 'add the rule the condition checks, or remove the condition.' : `keep ${MAX_RULES} rules (a stage has one condition of each kind).`,
+          message: `${describeCondition(place.kind)} has ${count} rules; a condition takes 1–${V2_LIMITS.maxRulesPerCondition}`,
+          fix: count === 0 ? 'add the rule the condition checks, or remove the condition.' : `keep ${V2_LIMITS.maxRulesPerCondition} rules (a stage has one condition of each kind).`,
         };
       }
     }
@@ -76,38 +69,38 @@ function* ruleProblems(pipeline: Parameters<Rule['check']>[0], place: RulePlace)
     yield { message: `the rule type version ${describeLiteral(version)} is not 1–9 letters, digits, "_" or "-"`, fix: 'use version "1".' };
   }
   const entries = Object.entries(rule.configuration);
-  if (entries.length > MAX_CONFIGURATION_KEYS && partKnown(pipeline, `${rulePath}.configuration`)) {
-    yield { message: `the configuration has ${entries.length} keys; the limit is ${MAX_CONFIGURATION_KEYS}`, fix: 'remove the keys the rule type does not define.' };
+  if (entries.length > V2_LIMITS.maxRuleConfigurationKeys && partKnown(pipeline, `${rulePath}.configuration`)) {
+    yield { message: `the configuration has ${entries.length} keys; the limit is ${V2_LIMITS.maxRuleConfigurationKeys}`, fix: 'remove the keys the rule type does not define.' };
   }
   for (const [key, value] of entries) {
-    if (key.length === 0 || key.length > MAX_KEY) {
-      yield { message: `configuration key "${key}" is ${key.length} characters; keys take 1–${MAX_KEY}`, fix: 'use the configuration key the rule type defines.' };
+    if (key.length === 0 || key.length > V2_LIMITS.maxRuleConfigurationKeyLength) {
+      yield { message: `configuration key "${key}" is ${key.length} characters; keys take 1–${V2_LIMITS.maxRuleConfigurationKeyLength}`, fix: 'use the configuration key the rule type defines.' };
     }
     if (value === undefined || isUnknown(value)) continue;
     const length = String(value).length;
-    if (length === 0 || length > MAX_VALUE) {
-      yield { message: `configuration value ${key} is ${length} characters; values take 1–${MAX_VALUE}`, fix: length === 0 ? `remove ${key} or give it a value.` : `shorten ${key}.` };
+    if (length === 0 || length > V2_LIMITS.maxRuleConfigurationValueLength) {
+      yield { message: `configuration value ${key} is ${length} characters; values take 1–${V2_LIMITS.maxRuleConfigurationValueLength}`, fix: length === 0 ? `remove ${key} or give it a value.` : `shorten ${key}.` };
     }
   }
   const timeout = rule.timeoutInMinutes;
   if (timeout !== undefined && !isUnknown(timeout)
-    && !(typeof timeout === 'number' && Number.isInteger(timeout) && timeout >= MIN_TIMEOUT && timeout <= MAX_TIMEOUT)) {
+    && !(typeof timeout === 'number' && Number.isInteger(timeout) && timeout >= V2_LIMITS.ruleTimeoutMinutes.min && timeout <= V2_LIMITS.ruleTimeoutMinutes.max)) {
     yield {
-      message: `timeoutInMinutes ${describeLiteral(timeout)} is not a whole number from ${MIN_TIMEOUT} to ${MAX_TIMEOUT}`,
+      message: `timeoutInMinutes ${describeLiteral(timeout)} is not a whole number from ${V2_LIMITS.ruleTimeoutMinutes.min} to ${V2_LIMITS.ruleTimeoutMinutes.max}`,
       fix: 'use a timeout between 5 minutes and 60 days, or leave it out for the rule type\'s default.',
     };
   }
   if (rule.commands !== undefined) {
     const count = rule.commands.length;
-    if ((count === 0 || count > MAX_COMMANDS) && partKnown(pipeline, `${rulePath}.commands`)) {
-      yield { message: `${count} commands; a rule takes 1–${MAX_COMMANDS}`, fix: count === 0 ? 'add the commands to run, or remove commands.' : 'join commands with && or move them into a script in an input artifact.' };
+    if ((count === 0 || count > V2_LIMITS.maxCommands) && partKnown(pipeline, `${rulePath}.commands`)) {
+      yield { message: `${count} commands; a rule takes 1–${V2_LIMITS.maxCommands}`, fix: count === 0 ? 'add the commands to run, or remove commands.' : 'join commands with && or move them into a script in an input artifact.' };
     }
     for (const [i, command] of rule.commands.entries()) {
       // A command that is not text is the declaration-shape rule's to report.
       if (typeof command !== 'string') continue;
       const { length } = command;
-      if (length === 0 || length > MAX_COMMAND) {
-        yield { message: `command ${i + 1} is ${length} characters; a command takes 1–${MAX_COMMAND}`, fix: length === 0 ? 'remove the empty command.' : 'move the command into a script in an input artifact and run the script.' };
+      if (length === 0 || length > V2_LIMITS.maxCommandLength) {
+        yield { message: `command ${i + 1} is ${length} characters; a command takes 1–${V2_LIMITS.maxCommandLength}`, fix: length === 0 ? 'remove the empty command.' : 'move the command into a script in an input artifact and run the script.' };
       }
     }
   }

@@ -2,10 +2,8 @@ import { describeValue, knownText } from '../model/values';
 import { countProblem, listCount } from './list-count';
 import { nameRule } from './name-rule';
 import { Rule, Sources, Violation } from './rule';
+import { V2_LIMITS } from './v2-limits';
 
-const MAX_VARIABLES = 50;
-const MAX_DEFAULT_VALUE = 1000;
-const MAX_DESCRIPTION = 200;
 
 const variableNames = nameRule({
   id: 'pipeline-variables',
@@ -31,18 +29,18 @@ export const pipelineVariables: Rule = {
   source: Sources.API,
   *check(pipeline, context) {
     const variables = pipeline.variables ?? [];
-    const tooMany = countProblem(listCount(pipeline, variables, 'variables'), 0, MAX_VARIABLES, 'variable');
-    if (tooMany) yield { message: `the pipeline's variable list ${tooMany}`, fix: `declare at most ${MAX_VARIABLES} variables.` };
+    const tooMany = countProblem(listCount(pipeline, variables, 'variables'), 0, V2_LIMITS.maxVariables, 'variable');
+    if (tooMany) yield { message: `the pipeline's variable list ${tooMany}`, fix: `declare at most ${V2_LIMITS.maxVariables} variables.` };
     yield* variableNames.check(pipeline, context);
     for (const variable of variables) {
       const name = describeValue(variable.name);
       const defaultValue = knownText(variable.defaultValue);
-      if (defaultValue !== undefined && (defaultValue.length < 1 || defaultValue.length > MAX_DEFAULT_VALUE)) {
-        yield lengthViolation(`the default value of pipeline variable "${name}"`, defaultValue.length, 1, MAX_DEFAULT_VALUE, 'leave DefaultValue out, or give it 1 to 1000 characters.');
+      if (defaultValue !== undefined && (defaultValue.length < 1 || defaultValue.length > V2_LIMITS.maxVariableDefaultValueLength)) {
+        yield lengthViolation(`the default value of pipeline variable "${name}"`, defaultValue.length, 1, V2_LIMITS.maxVariableDefaultValueLength, 'leave DefaultValue out, or give it 1 to 1000 characters.');
       }
       const description = knownText(variable.description);
-      if (description !== undefined && description.length > MAX_DESCRIPTION) {
-        yield lengthViolation(`the description of pipeline variable "${name}"`, description.length, 0, MAX_DESCRIPTION, 'shorten the description to 200 characters or fewer.');
+      if (description !== undefined && description.length > V2_LIMITS.maxVariableDescriptionLength) {
+        yield lengthViolation(`the description of pipeline variable "${name}"`, description.length, 0, V2_LIMITS.maxVariableDescriptionLength, 'shorten the description to 200 characters or fewer.');
       }
     }
   },

@@ -2,10 +2,8 @@ import { GitFilterCriteriaModel, GitPushFilterModel, Maybe, PipelineModel, Trigg
 import { describeLiteral, isUnknown, known, knownText } from '../model/values';
 import { countProblem, listCount, partUnknown } from './list-count';
 import { Rule, Sources, Violation } from './rule';
+import { V2_LIMITS } from './v2-limits';
 
-const MAX_FILTERS = 3;
-const MAX_PATTERNS = 8;
-const MAX_PATTERN_LENGTH = 255;
 const EVENTS = ['OPEN', 'UPDATED', 'CLOSED'];
 const SHOWN_PATTERN = 40;
 
@@ -30,8 +28,8 @@ export const triggerFilters: Rule = {
         const filters = trigger[kind];
         if (filters === undefined) continue;
         const noun = kind === 'push' ? 'push' : 'pull-request';
-        const problem = countProblem(listCount(pipeline, filters, `${git}.${kind}`), 1, MAX_FILTERS, 'filter');
-        if (problem) yield { message: `${label}: the ${noun} filter list ${problem}`, fix: `give ${kind === 'push' ? 'Push' : 'PullRequest'} 1 to ${MAX_FILTERS} filters, or leave it out.` };
+        const problem = countProblem(listCount(pipeline, filters, `${git}.${kind}`), 1, V2_LIMITS.maxFiltersPerEvent, 'filter');
+        if (problem) yield { message: `${label}: the ${noun} filter list ${problem}`, fix: `give ${kind === 'push' ? 'Push' : 'PullRequest'} 1 to ${V2_LIMITS.maxFiltersPerEvent} filters, or leave it out.` };
         for (const [j, filter] of filters.entries()) {
           const where = { pipeline, label: `${label}, ${noun} filter ${j + 1}`, path: `${git}.${kind}[${j}]` };
           for (const criterion of ['tags', 'branches', 'filePaths'] as const) {
@@ -67,16 +65,16 @@ function* patternProblems(where: FilterPlace, criterion: string, criteria: GitFi
     const patterns = criteria[side];
     if (patterns === undefined) continue;
     const list = `${criterion}.${side}`;
-    const problem = countProblem(listCount(where.pipeline, patterns, `${where.path}.${list}`), 1, MAX_PATTERNS, 'pattern');
-    if (problem) yield { message: `${where.label}: ${list} ${problem}`, fix: `give ${list} 1 to ${MAX_PATTERNS} patterns (a glob such as "release/*" matches many), or leave it out.` };
+    const problem = countProblem(listCount(where.pipeline, patterns, `${where.path}.${list}`), 1, V2_LIMITS.maxPatternsPerList, 'pattern');
+    if (problem) yield { message: `${where.label}: ${list} ${problem}`, fix: `give ${list} 1 to ${V2_LIMITS.maxPatternsPerList} patterns (a glob such as "release/*" matches many), or leave it out.` };
     for (const pattern of patterns) {
       const text = knownText(pattern);
-      if (text === undefined || (text.length >= 1 && text.length <= MAX_PATTERN_LENGTH)) continue;
+      if (text === undefined || (text.length >= 1 && text.length <= V2_LIMITS.maxPatternLength)) continue;
       yield {
         message: text.length === 0
-          ? `${where.label}: ${list} has an empty pattern; patterns are 1–${MAX_PATTERN_LENGTH} characters`
-          : `${where.label}: ${list} has a pattern of ${text.length} characters ("${text.slice(0, SHOWN_PATTERN)}…"); the limit is ${MAX_PATTERN_LENGTH}`,
-        fix: text.length === 0 ? 'remove the empty pattern.' : `shorten the pattern to ${MAX_PATTERN_LENGTH} characters or fewer (a glob such as "*" matches any part).`,
+          ? `${where.label}: ${list} has an empty pattern; patterns are 1–${V2_LIMITS.maxPatternLength} characters`
+          : `${where.label}: ${list} has a pattern of ${text.length} characters ("${text.slice(0, SHOWN_PATTERN)}…"); the limit is ${V2_LIMITS.maxPatternLength}`,
+        fix: text.length === 0 ? 'remove the empty pattern.' : `shorten the pattern to ${V2_LIMITS.maxPatternLength} characters or fewer (a glob such as "*" matches any part).`,
       };
     }
   }

@@ -3,8 +3,8 @@ import { describeLiteral, describeValue, isUnknown, known } from '../model/value
 import { ActionPlace, allActions, allActionsKnown, categoryOf, providerOf } from '../model/walk';
 import { countProblem, listCount } from './list-count';
 import { Rule, Sources, Violation } from './rule';
+import { V2_LIMITS } from './v2-limits';
 
-const MAX_TRIGGERS = 50;
 const CONNECTION = 'CodeStarSourceConnection';
 
 /**
@@ -21,8 +21,8 @@ export const triggers: Rule = {
   source: Sources.API,
   *check(pipeline) {
     const list = pipeline.triggers ?? [];
-    const tooMany = countProblem(listCount(pipeline, list, 'triggers'), 0, MAX_TRIGGERS, 'trigger');
-    if (tooMany) yield { message: `the pipeline's trigger list ${tooMany}`, fix: `declare at most ${MAX_TRIGGERS} triggers.` };
+    const tooMany = countProblem(listCount(pipeline, list, 'triggers'), 0, V2_LIMITS.maxTriggers, 'trigger');
+    if (tooMany) yield { message: `the pipeline's trigger list ${tooMany}`, fix: `declare at most ${V2_LIMITS.maxTriggers} triggers.` };
     // An action whose name is unknown may be the one a trigger names.
     const everyActionNamed = allActionsKnown(pipeline) && allActions(pipeline).every(({ action }) => typeof known(action.name) === 'string');
     const claimedBy = new Map<string, number>();

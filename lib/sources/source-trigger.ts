@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
-import { V2_LIMITS } from '../release/v2-limits';
+import { V2_LIMITS } from '../rules/v2-limits';
 
 /**
  * Glob patterns a Git filter includes and excludes; an excluded match wins over an included one.
