@@ -3,7 +3,7 @@ import { PipelineBranches } from '../../model/template-branches';
 import { QuotaProfileName } from '../../quotas';
 import { Finding, formatFinding } from '../../rules/finding';
 import { validateBranches } from '../../validate-template';
-import { forTerminal } from '../../output';
+import { forJson, forTerminal } from '../../output';
 import { CliIo, ExitCode, printError } from '../io';
 
 export interface ValidateOptions {
@@ -50,7 +50,7 @@ export async function validateCommand(files: readonly string[], options: Validat
   const errors = findings.filter((f) => f.severity === 'error').length;
 
   if (options.json) {
-    io.out(JSON.stringify(findings, undefined, 2));
+    io.out(forJson(findings, 2));
   } else {
     // A file, pipeline, stage or action name can hold control characters: each line is escaped whole.
     for (const finding of findings) io.out(forTerminal(`${finding.file ?? '-'}: ${formatFinding(finding)}`));
