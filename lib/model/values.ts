@@ -59,10 +59,22 @@ export function describeLiteral(value: unknown): string {
   return boundedJson(value);
 }
 
-/** The 12-digit account in an ARN, when the ARN is a literal. */
+const ACCOUNT = /^\d{12}$/;
+
+/**
+ * The 12-digit account in an ARN (its fifth `:`-separated field), when the ARN is a literal. Several
+ * rules ask this of every action, so the field is found with indexOf rather than a split into a new
+ * array each time.
+ */
 export function accountOfArn(arn: Maybe<string> | undefined): string | undefined {
   const text = known(arn);
   if (typeof text !== 'string') return undefined;
-  const account = text.split(':')[4];
-  return account !== undefined && /^\d{12}$/.test(account) ? account : undefined;
+  let start = -1;
+  for (let field = 0; field < 4; field++) {
+    start = text.indexOf(':', start + 1);
+    if (start === -1) return undefined;
+  }
+  const end = text.indexOf(':', start + 1);
+  const account = end === -1 ? text.slice(start + 1) : text.slice(start + 1, end);
+  return account.length === 12 && ACCOUNT.test(account) ? account : undefined;
 }

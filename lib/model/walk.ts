@@ -98,8 +98,8 @@ function unknownParts(pipeline: PipelineModel): UnknownParts {
  */
 export function partKnown(pipeline: PipelineModel, path: string): boolean {
   const { unresolved, malformed } = unknownParts(pipeline);
-  if (unresolved.has(path) || malformed.has(path)) return false;
   if (malformed.size === 0 && unresolved.size === 0) return true;
+  if (unresolved.has(path) || malformed.has(path)) return false;
   if (malformed.has('')) return false;
   for (let i = 0; i < path.length; i++) {
     const c = path[i];
@@ -110,9 +110,19 @@ export function partKnown(pipeline: PipelineModel, path: string): boolean {
   return true;
 }
 
+/**
+ * Whether every part of the model can be read: the common case, in which callers can skip building
+ * the path of each part they ask {@link partKnown} about.
+ */
+function allPartsKnown(pipeline: PipelineModel): boolean {
+  const { unresolved, malformed } = unknownParts(pipeline);
+  return unresolved.size === 0 && malformed.size === 0;
+}
+
 /** Whether any unknown part matches `pattern` (tested against every unknown part's path). */
 function anyUnknown(pipeline: PipelineModel, pattern: RegExp): boolean {
   const { unresolved, malformed } = unknownParts(pipeline);
+  if (unresolved.size === 0 && malformed.size === 0) return false;
   for (const parts of [unresolved, malformed]) {
     for (const part of parts) if (pattern.test(part)) return true;
   }
@@ -140,12 +150,13 @@ export function actionPartKnown(
   place: { readonly stageIndex: number; readonly actionIndex: number },
   part: 'configuration' | 'inputArtifacts' | 'outputArtifacts',
 ): boolean {
-  return partKnown(pipeline, `stages[${place.stageIndex}].actions[${place.actionIndex}].${part}`);
+  // Rules ask this for every action: build the path only when some part is unknown.
+  return allPartsKnown(pipeline) || partKnown(pipeline, `stages[${place.stageIndex}].actions[${place.actionIndex}].${part}`);
 }
 
 /** Whether one stage's action list is known. */
 export function stageActionsKnown(pipeline: PipelineModel, stageIndex: number): boolean {
-  return partKnown(pipeline, `stages[${stageIndex}].actions`);
+  return allPartsKnown(pipeline) || partKnown(pipeline, `stages[${stageIndex}].actions`);
 }
 
 /** How many actions of the stage run at each literal runOrder (unresolved ones are left out). */

@@ -20,18 +20,28 @@ export interface CloudFormationActionPlace {
   readonly mode?: CloudFormationMode;
 }
 
+const CLOUDFORMATION_PLACES = new WeakMap<PipelineModel, readonly CloudFormationActionPlace[]>();
+
 /**
  * Every CloudFormation deploy action, with its mode when it is literal and valid. Actions whose whole
  * configuration is an intrinsic (e.g. `Fn::If` between two configurations) are left out: nothing in it
- * is known before deploy time.
+ * is known before deploy time. Ten rules walk this list: it is built once per model (models are
+ * read-only), like {@link allActions}.
  */
-export function* cloudFormationActions(pipeline: Parameters<typeof allActions>[0]): Generator<CloudFormationActionPlace> {
-  for (const place of allActions(pipeline)) {
-    const { stage, action } = place;
-    if (!isCloudFormationAction(action) || !actionPartKnown(pipeline, place, 'configuration')) continue;
-    const mode = knownText(action.configuration.ActionMode);
-    yield { stage, action, mode: (CLOUDFORMATION_MODES as readonly string[]).includes(mode ?? '') ? (mode as CloudFormationMode) : undefined };
+export function cloudFormationActions(pipeline: PipelineModel): readonly CloudFormationActionPlace[] {
+  let places = CLOUDFORMATION_PLACES.get(pipeline);
+  if (!places) {
+    const found: CloudFormationActionPlace[] = [];
+    for (const place of allActions(pipeline)) {
+      const { stage, action } = place;
+      if (!isCloudFormationAction(action) || !actionPartKnown(pipeline, place, 'configuration')) continue;
+      const mode = knownText(action.configuration.ActionMode);
+      found.push({ stage, action, mode: (CLOUDFORMATION_MODES as readonly string[]).includes(mode ?? '') ? (mode as CloudFormationMode) : undefined });
+    }
+    places = found;
+    CLOUDFORMATION_PLACES.set(pipeline, places);
   }
+  return places;
 }
 
 /** The names of the action's input artifacts that are literal. */

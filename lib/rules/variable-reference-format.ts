@@ -1,5 +1,5 @@
 import { Rule, Sources } from './rule';
-import { BUILT_IN_VARIABLES, declared, parseReferences, referenceSites, resolve } from './variable-reference';
+import { BUILT_IN_VARIABLES, declared, referencesBySite, resolve } from './variable-reference';
 
 /**
  * What the user guide leaves open about a reference, as a warning: text that opens `#{` but is not of
@@ -15,9 +15,9 @@ export const variableReferenceFormat: Rule = {
   source: Sources.VARIABLES,
   *check(pipeline) {
     const names = declared(pipeline);
-    for (const site of referenceSites(pipeline)) {
+    for (const { site, references } of referencesBySite(pipeline)) {
       const where = { stage: site.stage, action: site.action };
-      for (const reference of parseReferences(site.text)) {
+      for (const reference of references) {
         if (reference.kind === 'malformed') {
           yield {
             ...where,

@@ -92,29 +92,68 @@ function shorten(text: string): string {
   return text.length > SHOWN ? `${text.slice(0, SHOWN)}…` : text;
 }
 
+/** A text that holds `#{`, with the references read from it. */
+export interface SiteReferences {
+  readonly site: ReferenceSite;
+  readonly references: ReadonlyArray<Reference | MalformedReference>;
+}
+
+const REFERENCES = new WeakMap<PipelineModel, readonly SiteReferences[]>();
+
 /**
- * Every literal text the service resolves references in: action configuration values, and (V2)
- * commands, environment variable values and the configuration of stage-condition rules. Values only
- * known at deploy time are left out.
+ * Every literal text the service resolves references in that holds one (`#{`), with its references:
+ * action configuration values, and (V2) commands, environment variable values and the configuration
+ * of stage-condition rules. Values only known at deploy time are left out. Two rules read this for
+ * every text of every action, and most texts hold no reference: the list is built once per model, and
+ * a site (its description included) only for a text that holds `#{`.
  */
-export function* referenceSites(pipeline: PipelineModel): Generator<ReferenceSite> {
+export function referencesBySite(pipeline: PipelineModel): readonly SiteReferences[] {
+  let found = REFERENCES.get(pipeline);
+  if (!found) {
+    found = readReferences(pipeline);
+    REFERENCES.set(pipeline, found);
+  }
+  return found;
+}
+
+const holdsReference = (value: unknown): value is string => typeof value === 'string' && value.includes('#{');
+
+function readReferences(pipeline: PipelineModel): SiteReferences[] {
+  const found: SiteReferences[] = [];
+  const add = (site: ReferenceSite) => found.push({ site, references: parseReferences(site.text) });
   for (const place of allActions(pipeline)) {
     const { stage, action } = place;
-    const timing: ReaderTiming = { kind: 'action', action, position: { stageIndex: place.stageIndex, runOrder: runOrderOf(action) } };
+    let timing: ReaderTiming | undefined;
+    const timingOf = (): ReaderTiming =>
+      timing ??= { kind: 'action', action, position: { stageIndex: place.stageIndex, runOrder: runOrderOf(action) } };
     if (actionPartKnown(pipeline, place, 'configuration')) {
-      for (const [key, value] of Object.entries(action.configuration)) {
-        if (typeof value === 'string') yield { stage, action, timing, what: `configuration value ${key}`, text: value };
+      const configuration = action.configuration;
+      for (const key of Object.keys(configuration)) {
+        const value = configuration[key];
+        if (holdsReference(value)) add({ stage, action, timing: timingOf(), what: `configuration value ${key}`, text: value });
       }
     }
-    for (const [i, command] of (action.commands ?? []).entries()) {
-      if (typeof command === 'string') yield { stage, action, timing, what: `command ${i + 1}`, text: command };
+    const { commands, environmentVariables } = action;
+    if (commands !== undefined) {
+      for (let i = 0; i < commands.length; i++) {
+        const command = commands[i];
+        if (holdsReference(command)) add({ stage, action, timing: timingOf(), what: `command ${i + 1}`, text: command });
+      }
     }
-    for (const [i, variable] of (action.environmentVariables ?? []).entries()) {
-      const name = known(variable.name) ?? `${i + 1}`;
-      if (typeof variable.value === 'string') yield { stage, action, timing, what: `environment variable ${name}`, text: variable.value };
+    if (environmentVariables !== undefined) {
+      for (let i = 0; i < environmentVariables.length; i++) {
+        const variable = environmentVariables[i];
+        if (!holdsReference(variable.value)) continue;
+        const name = known(variable.name) ?? `${i + 1}`;
+        add({ stage, action, timing: timingOf(), what: `environment variable ${name}`, text: variable.value });
+      }
     }
   }
-  for (const [stageIndex, stage] of pipeline.stages.entries()) {
+  const stages = pipeline.stages;
+  for (let stageIndex = 0; stageIndex < stages.length; stageIndex++) {
+    const stage = stages[stageIndex];
+    // Most stages have no conditions (they are V2 only).
+    if (stage.beforeEntry === undefined && stage.onSuccess === undefined && stage.onFailure === undefined) continue;
     const conditionSets: Array<[string, ReaderTiming['kind'], readonly { readonly rules: readonly RuleModel[] }[] | undefined]> = [
       ['beforeEntry', 'beforeEntry', stage.beforeEntry?.conditions],
       ['onSuccess', 'afterActions', stage.onSuccess?.conditions],
@@ -125,14 +164,14 @@ export function* referenceSites(pipeline: PipelineModel): Generator<ReferenceSit
       for (const condition of conditions ?? []) {
         // A malformed condition or rule stands in its list with its parts unknown: read what is there.
         for (const rule of condition.rules ?? []) {
-          const ruleName = describeName(rule.name);
           for (const [key, value] of Object.entries(rule.configuration ?? {})) {
-            if (typeof value === 'string') yield { stage, timing, what: `${name} rule ${ruleName} configuration value ${key}`, text: value };
+            if (holdsReference(value)) add({ stage, timing, what: `${name} rule ${describeName(rule.name)} configuration value ${key}`, text: value });
           }
         }
       }
     }
   }
+  return found;
 }
 
 function describeName(name: Maybe<string>): string {

@@ -1,6 +1,6 @@
 import { known } from '../model/values';
 import { Rule, Sources } from './rule';
-import { Reference, ReferenceSite, Resolution, declared, parseReferences, referenceSites, resolve } from './variable-reference';
+import { Reference, ReferenceSite, Resolution, declared, referencesBySite, resolve } from './variable-reference';
 
 /** How many declared variables a message lists. */
 const LISTED = 5;
@@ -19,8 +19,8 @@ export const variableReferences: Rule = {
   source: Sources.VARIABLES,
   *check(pipeline) {
     const names = declared(pipeline);
-    for (const site of referenceSites(pipeline)) {
-      for (const reference of parseReferences(site.text)) {
+    for (const { site, references } of referencesBySite(pipeline)) {
+      for (const reference of references) {
         if (reference.kind !== 'reference') continue;
         const problem = describe(reference, site, resolve(reference, site, names));
         if (problem) yield { stage: site.stage, action: site.action, ...problem };
