@@ -14,6 +14,9 @@ const KEYS_BY_MODE: Record<CloudFormationMode, readonly string[]> = {
 const ALL_MODES = ['ActionMode', 'StackName'];
 /** Keys that some mode reads; keys outside this list are left alone (a newer feature, perhaps). */
 const KNOWN_KEYS = new Set(Object.values(KEYS_BY_MODE).flat());
+/** The keys each mode reads, ActionMode and StackName included, as sets built once rather than per action. */
+const USED_BY_MODE = {} as Record<CloudFormationMode, ReadonlySet<string>>;
+for (const mode of Object.keys(KEYS_BY_MODE) as CloudFormationMode[]) USED_BY_MODE[mode] = new Set([...ALL_MODES, ...KEYS_BY_MODE[mode]]);
 
 /**
  * Configuration that the action's mode ignores: the user meant something that will not happen
@@ -29,10 +32,11 @@ export const cfnUnusedConfiguration: Rule = {
   *check(pipeline) {
     for (const { stage, action, mode } of cloudFormationActions(pipeline)) {
       if (mode === undefined) continue;
-      const used = new Set([...ALL_MODES, ...KEYS_BY_MODE[mode]]);
-      const ignored = Object.entries(action.configuration)
-        .filter(([key, value]) => value !== undefined && KNOWN_KEYS.has(key) && !used.has(key) && !mayBeAbsent(value))
-        .map(([key]) => key);
+      const used = USED_BY_MODE[mode];
+      const ignored: string[] = [];
+      for (const [key, value] of Object.entries(action.configuration)) {
+        if (value !== undefined && KNOWN_KEYS.has(key) && !used.has(key) && !mayBeAbsent(value)) ignored.push(key);
+      }
       if (ignored.length > 0) {
         yield {
           stage,

@@ -28,6 +28,10 @@ export const commandsAction: Rule = {
   source: Sources.API,
   *check(pipeline) {
     for (const { stage, stageIndex, action, actionIndex } of allActions(pipeline)) {
+      // Most actions have none of these fields and are not Commands actions: nothing to check, so no
+      // path or closure is built for them.
+      if (action.commands === undefined && action.outputVariables === undefined && action.environmentVariables === undefined
+        && !isCommandsAction(action)) continue;
       const path = `stages[${stageIndex}].actions[${actionIndex}]`;
       const isKnown = (part: string) => partKnown(pipeline, `${path}.${part}`);
       for (const problem of problems(action, isKnown)) yield { stage, action, ...problem };

@@ -1,5 +1,5 @@
 import { known } from '../model/values';
-import { ConditionKind, conditionsOf, CONDITION_KINDS } from './condition-walk';
+import { ConditionKind, conditionStages, conditionsOf, CONDITION_KINDS } from './condition-walk';
 import { Rule, Sources } from './rule';
 import { RESULTS } from './stage-conditions';
 
@@ -30,7 +30,8 @@ export const conditionResults: Rule = {
   limit: 'entry FAIL|SKIP (SKIP: LambdaInvoke and VariableCheck rules only); success ROLLBACK|FAIL; failure ROLLBACK; failed stage ROLLBACK|RETRY',
   source: Sources.STAGE_CONDITIONS,
   *check(pipeline) {
-    for (const stage of pipeline.stages) {
+    // Only stages that declare beforeEntry, onSuccess or onFailure have anything to check.
+    for (const { stage } of conditionStages(pipeline)) {
       // An unknown or invalid result is left to the stage-conditions rule.
       const stageResult = apiResult(known(stage.onFailure?.result));
       if (stageResult !== undefined && !FAILED_STAGE_RESULTS.includes(stageResult)) {

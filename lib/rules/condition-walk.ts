@@ -26,23 +26,62 @@ export function conditionsOf(stage: StageModel, kind: ConditionKind): readonly C
   return stage[kind]?.conditions;
 }
 
-/** Every condition of every stage, in declaration order (entry, success, failure per stage). */
-export function allConditions(pipeline: PipelineModel): ConditionPlace[] {
-  const places: ConditionPlace[] = [];
-  pipeline.stages.forEach((stage, stageIndex) => {
-    for (const kind of CONDITION_KINDS) {
-      (conditionsOf(stage, kind) ?? []).forEach((condition, i) => {
-        places.push({ stage, stageIndex, kind, condition, path: `stages[${stageIndex}].${kind}.conditions[${i}]` });
-      });
+export interface ConditionStage {
+  readonly stage: StageModel;
+  readonly stageIndex: number;
+}
+
+const CONDITION_STAGES = new WeakMap<PipelineModel, readonly ConditionStage[]>();
+
+/**
+ * The stages that declare beforeEntry, onSuccess or onFailure (V2), in order. Most pipelines have
+ * none, and the condition rules read nothing else: the list is built once per model (models are
+ * read-only), so that each of those rules returns at once on such a pipeline.
+ */
+export function conditionStages(pipeline: PipelineModel): readonly ConditionStage[] {
+  let stages = CONDITION_STAGES.get(pipeline);
+  if (!stages) {
+    const found: ConditionStage[] = [];
+    pipeline.stages.forEach((stage, stageIndex) => {
+      if (stage.beforeEntry !== undefined || stage.onSuccess !== undefined || stage.onFailure !== undefined) found.push({ stage, stageIndex });
+    });
+    stages = found;
+    CONDITION_STAGES.set(pipeline, stages);
+  }
+  return stages;
+}
+
+const CONDITIONS = new WeakMap<PipelineModel, readonly ConditionPlace[]>();
+
+/** Every condition of every stage, in declaration order (entry, success, failure per stage); built once per model. */
+export function allConditions(pipeline: PipelineModel): readonly ConditionPlace[] {
+  let places = CONDITIONS.get(pipeline);
+  if (!places) {
+    const found: ConditionPlace[] = [];
+    for (const { stage, stageIndex } of conditionStages(pipeline)) {
+      for (const kind of CONDITION_KINDS) {
+        (conditionsOf(stage, kind) ?? []).forEach((condition, i) => {
+          found.push({ stage, stageIndex, kind, condition, path: `stages[${stageIndex}].${kind}.conditions[${i}]` });
+        });
+      }
     }
-  });
+    places = found;
+    CONDITIONS.set(pipeline, places);
+  }
   return places;
 }
 
-/** Every rule of every condition, with its condition. */
-export function allConditionRules(pipeline: PipelineModel): RulePlace[] {
-  return allConditions(pipeline).flatMap((place) =>
-    (place.condition.rules ?? []).map((rule, ruleIndex) => ({ ...place, rule, ruleIndex, rulePath: `${place.path}.rules[${ruleIndex}]` })));
+const CONDITION_RULES = new WeakMap<PipelineModel, readonly RulePlace[]>();
+
+/** Every rule of every condition, with its condition; built once per model. */
+export function allConditionRules(pipeline: PipelineModel): readonly RulePlace[] {
+  let places = CONDITION_RULES.get(pipeline);
+  if (!places) {
+    places = allConditions(pipeline).flatMap((place) =>
+      (place.condition.rules ?? []).map((rule, ruleIndex) => ({ ...place, rule, ruleIndex, rulePath: `${place.path}.rules[${ruleIndex}]` })));
+    CONDITION_RULES.set(pipeline, places);
+  }
+  return places;
 }
 
 /** `the onFailure condition`, for messages. */

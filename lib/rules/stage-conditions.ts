@@ -1,6 +1,6 @@
 import { describeLiteral, isUnknown } from '../model/values';
 import { partKnown } from '../model/walk';
-import { CONDITION_KINDS, conditionsOf } from './condition-walk';
+import { CONDITION_KINDS, conditionStages, conditionsOf } from './condition-walk';
 import { Rule, Sources } from './rule';
 
 /** The API's `Result` enum: what a condition (or a failed stage) does. */
@@ -22,7 +22,8 @@ export const stageConditions: Rule = {
   limit: `result ${RESULTS.join('|')}; retryMode ${RETRY_MODES.join('|')}; exactly 1 condition per list`,
   source: Sources.API,
   *check(pipeline) {
-    for (const [stageIndex, stage] of pipeline.stages.entries()) {
+    // Only stages that declare beforeEntry, onSuccess or onFailure have anything to check.
+    for (const { stageIndex, stage } of conditionStages(pipeline)) {
       const { onFailure } = stage;
       if (onFailure?.result !== undefined && !isUnknown(onFailure.result) && !isOneOf(RESULTS, onFailure.result)) {
         yield {

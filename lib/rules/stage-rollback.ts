@@ -1,7 +1,7 @@
 import { StageModel } from '../model/pipeline-model';
 import { known } from '../model/values';
 import { categoryOf } from '../model/walk';
-import { CONDITION_KINDS, conditionsOf } from './condition-walk';
+import { CONDITION_KINDS, conditionStages, conditionsOf } from './condition-walk';
 import { Rule, Sources } from './rule';
 
 /** Where a stage asks to be rolled back: its onFailure result, or a condition's result. */
@@ -33,7 +33,8 @@ export const stageRollback: Rule = {
   source: Sources.STAGE_ROLLBACK,
   *check(pipeline) {
     const parallel = known(pipeline.executionMode) === 'PARALLEL';
-    for (const [index, stage] of pipeline.stages.entries()) {
+    // A rollback is an onFailure result or a condition's: only stages that declare one can ask for it.
+    for (const { stageIndex: index, stage } of conditionStages(pipeline)) {
       for (const where of rollbacks(stage)) {
         // One finding per rollback: the source stage's reason comes first, as it holds in every mode.
         if (isSourceStage(stage, index)) {
