@@ -43,6 +43,8 @@ export const cfnDeleteDeployedStack: Rule = {
   limit: 'deployed only in the deleting stage, at a different runOrder',
   source: Sources.CLOUDFORMATION,
   *check(pipeline) {
+    // Most pipelines delete no stack: then there is nothing to compare, and no placement to read.
+    if (!cloudFormationActions(pipeline).some((place) => place.mode === 'DELETE_ONLY')) return;
     const actions = stackActions(pipeline);
     // One index of the deploys by stack, so that the rule stays linear in the pipeline's actions.
     const deploysByStack = new Map<string, StackAction[]>();

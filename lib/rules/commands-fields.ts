@@ -16,6 +16,8 @@ export const commandsFields: Rule = {
   source: Sources.COMMANDS,
   *check(pipeline) {
     for (const { stage, action } of allActions(pipeline)) {
+      // Most actions have neither field: nothing to report, whatever their type.
+      if (action.commands === undefined && action.outputVariables === undefined) continue;
       const { category, owner, provider } = action.actionTypeId;
       // An action type only known at deploy time may be a Commands action.
       if (isCommandsAction(action) || [category, owner, provider].some(isUnknown)) continue;

@@ -34,14 +34,14 @@ export const configurationLengths: Rule = {
           fix: key === 'ParameterOverrides' ? 'write ParameterOverrides as a string (for ParameterOverrides, the JSON object as a string).' : `write ${key} as a string.`,
         };
       }
-      const cloudFormation = isCloudFormationAction(action);
       for (const [key, value] of Object.entries(action.configuration)) {
         if (key.length === 0 || key.length > MAX_KEY) {
           yield { stage, action, message: `configuration key "${key}" is ${key.length} characters; keys take 1–${MAX_KEY}`, fix: 'use the configuration key the action type defines.' };
         }
-        if (isUnknown(value) || value === undefined) continue;
-        const text = String(value);
-        if (text.length > MAX_VALUE && cloudFormation && LONG_VALUES_OWNED.has(key)) continue;
+        if (value === undefined || isUnknown(value)) continue;
+        const text = typeof value === 'string' ? value : String(value);
+        // Whether the action is a CloudFormation one matters only for an over-long value: asked then.
+        if (text.length > MAX_VALUE && LONG_VALUES_OWNED.has(key) && isCloudFormationAction(action)) continue;
         if (text.length === 0 || text.length > MAX_VALUE) {
           yield {
             stage,

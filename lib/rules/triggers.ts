@@ -23,6 +23,8 @@ export const triggers: Rule = {
     const list = pipeline.triggers ?? [];
     const tooMany = countProblem(listCount(pipeline, list, 'triggers'), 0, V2_LIMITS.maxTriggers, 'trigger');
     if (tooMany) yield { message: `the pipeline's trigger list ${tooMany}`, fix: `declare at most ${V2_LIMITS.maxTriggers} triggers.` };
+    // Triggers are V2 only, and most pipelines have none: then no action needs a look.
+    if (list.length === 0) return;
     // An action whose name is unknown may be the one a trigger names.
     const everyActionNamed = allActionsKnown(pipeline) && allActions(pipeline).every(({ action }) => typeof known(action.name) === 'string');
     const claimedBy = new Map<string, number>();

@@ -127,9 +127,7 @@ function readReferences(pipeline: PipelineModel): SiteReferences[] {
     const timingOf = (): ReaderTiming =>
       timing ??= { kind: 'action', action, position: { stageIndex: place.stageIndex, runOrder: runOrderOf(action) } };
     if (actionPartKnown(pipeline, place, 'configuration')) {
-      const configuration = action.configuration;
-      for (const key of Object.keys(configuration)) {
-        const value = configuration[key];
+      for (const [key, value] of Object.entries(action.configuration)) {
         if (holdsReference(value)) add({ stage, action, timing: timingOf(), what: `configuration value ${key}`, text: value });
       }
     }
