@@ -1,7 +1,7 @@
-import { ActionModel } from '../model/pipeline-model';
+import { ActionModel, PipelineModel } from '../model/pipeline-model';
 import { known } from '../model/values';
-import { actionPartKnown, allActions, categoryOf } from '../model/walk';
-import { Rule, Sources } from './rule';
+import { ActionPlace, actionPartKnown, allActions, categoryOf } from '../model/walk';
+import { Rule, Sources, Violation } from './rule';
 
 interface Range {
   readonly min: number;
@@ -64,26 +64,29 @@ export const artifactCounts: Rule = {
   source: 'CodePipeline user guide, Valid input and output artifacts for each action type',
   *check(pipeline) {
     for (const place of allActions(pipeline)) {
-      const { stage, action } = place;
-      const limits = limitsOf(action);
+      const limits = limitsOf(place.action);
       if (!limits) continue;
-      const provider = `${known(action.actionTypeId.category)} ${known(action.actionTypeId.provider)}`;
-      for (const [kind, range, count, part] of [
-        ['input', limits.inputs, action.inputArtifacts.length, 'inputArtifacts'],
-        ['output', limits.outputs, action.outputArtifacts.length, 'outputArtifacts'],
-      ] as const) {
-        // A list behind an intrinsic has a count only known at deploy time.
-        if (!actionPartKnown(pipeline, place, part)) continue;
-        if (count < range.min || count > range.max) {
-          yield {
-            stage,
-            action,
-            message: `${/^[AEIOU]/.test(provider) ? 'an' : 'a'} ${provider} action has ${count} ${kind} artifact${count === 1 ? '' : 's'}; it takes ${describe(range)}`,
-            fix: count > range.max ? `remove ${kind} artifacts down to ${range.max}.` : `add ${range.min - count === 1 ? 'an' : range.min - count} ${kind} artifact${range.min - count === 1 ? '' : 's'}.`,
-            ...(limits.source ? { source: limits.source } : {}),
-          };
-        }
-      }
+      // Inputs, then outputs; each message only when its count is out of range.
+      const inputs = countViolation(pipeline, place, limits, 'input');
+      if (inputs) yield inputs;
+      const outputs = countViolation(pipeline, place, limits, 'output');
+      if (outputs) yield outputs;
     }
   },
 };
+
+function countViolation(pipeline: PipelineModel, place: ActionPlace, limits: ArtifactLimits, kind: 'input' | 'output'): Violation | undefined {
+  const { stage, action } = place;
+  const range = kind === 'input' ? limits.inputs : limits.outputs;
+  const count = kind === 'input' ? action.inputArtifacts.length : action.outputArtifacts.length;
+  // A list behind an intrinsic has a count only known at deploy time.
+  if ((count >= range.min && count <= range.max) || !actionPartKnown(pipeline, place, kind === 'input' ? 'inputArtifacts' : 'outputArtifacts')) return undefined;
+  const provider = `${known(action.actionTypeId.category)} ${known(action.actionTypeId.provider)}`;
+  return {
+    stage,
+    action,
+    message: `${/^[AEIOU]/.test(provider) ? 'an' : 'a'} ${provider} action has ${count} ${kind} artifact${count === 1 ? '' : 's'}; it takes ${describe(range)}`,
+    fix: count > range.max ? `remove ${kind} artifacts down to ${range.max}.` : `add ${range.min - count === 1 ? 'an' : range.min - count} ${kind} artifact${range.min - count === 1 ? '' : 's'}.`,
+    ...(limits.source ? { source: limits.source } : {}),
+  };
+}
