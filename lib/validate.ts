@@ -21,11 +21,13 @@ export interface ValidationOptions {
 /** Runs the rules on one pipeline and returns every finding, errors and warnings alike. */
 export function validatePipeline(pipeline: PipelineModel, options: ValidationOptions = {}): Finding[] {
   const context = { quotas: resolveQuotas(options.quotas) };
-  const pipelineName = describeValue(pipeline.name);
+  // Described at the first finding: most pipelines have none.
+  let pipelineName: string | undefined;
   const findings: Finding[] = [];
   for (const rule of options.rules ?? ALL_RULES) {
     for (const violation of rule.check(pipeline, context)) {
       const source = violation.source ?? rule.source;
+      pipelineName ??= describeValue(pipeline.name);
       findings.push(omitUndefined({
         ruleId: rule.id,
         severity: rule.severity,
