@@ -15,3 +15,6 @@ export { ALL_RULES } from './rules';
 export { pipelineModelOf } from './model/from-cdk';
 export { pipelinesFromTemplate } from './model/from-cloudformation';
 export { loadPipelineFile, pipelinesFromDocument, PipelineInputError } from './model/load-file';
+export { loadPipelineBranches } from './model/load-file';
+export type { PipelineBranches } from './model/template-branches';
+export { validateBranches } from './validate-template';
