@@ -9,18 +9,11 @@
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { Finding, describeLocation } from '../lib/rules/finding';
 
 const ROOT = path.resolve(__dirname, '..');
 const PIPECTL = path.join(ROOT, 'dist', 'bin', 'pipectl.js');
 
-interface Finding {
-  readonly ruleId: string;
-  readonly severity: 'error' | 'warning';
-  readonly pipeline?: string;
-  readonly stage?: string;
-  readonly action?: string;
-  readonly message: string;
-}
 
 interface FileResult {
   readonly file: string;
@@ -94,7 +87,9 @@ function report(results: readonly FileResult[]): string {
   if (errors.length > 0) {
     lines.push('', 'Error findings:');
     for (const { file, finding } of errors) {
-      const where = [finding.pipeline && `pipeline "${finding.pipeline}"`, finding.stage && `stage "${finding.stage}"`, finding.action && `action "${finding.action}"`].filter(Boolean).join(', ');
+      // The condition values a finding holds under (`when`) are part of where it is.
+      const inside = finding.stage !== undefined || finding.action !== undefined;
+      const where = inside ? `pipeline "${finding.pipeline}", ${describeLocation(finding)}` : describeLocation(finding);
       lines.push(`- ${path.basename(file)}: [${finding.ruleId}] ${where}: ${finding.message}`);
     }
   }
