@@ -4,6 +4,7 @@ import { PipelineInputError } from './input-error';
 import { BucketFacts, MalformedPart, PipelineContext, PipelineModel } from './pipeline-model';
 import { isIntrinsic, isRecord, kindOf } from './read-parts';
 import { accountOfArn } from './values';
+import { own } from './read-members';
 
 export const PIPELINE_RESOURCE_TYPE = 'AWS::CodePipeline::Pipeline';
 const BUCKET_RESOURCE_TYPE = 'AWS::S3::Bucket';
@@ -145,8 +146,4 @@ function artifactStoresByRegion(stores: unknown, malformed: MalformedPart[]): un
     else if (!isIntrinsic(region)) malformed.push({ path: `${path}.region`, expected: 'a region name', got: kindOf(region) });
   }
   return byRegion;
-}
-
-function own(record: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
