@@ -1,8 +1,8 @@
-import { Annotations, Aspects, IAspect } from 'aws-cdk-lib';
+import { Annotations, Aspects, IAspect, Stack } from 'aws-cdk-lib';
 import { CfnPipeline } from 'aws-cdk-lib/aws-codepipeline';
 import { IConstruct } from 'constructs';
 import { branchesOfCfnPipeline } from './model/cdk-branches';
-import { displayConstruct } from './model/from-cdk';
+import { displayConstruct, stackElements } from './model/from-cdk';
 import { modelForValidation } from './model/synth-models';
 import { PipelineQuotas, QuotaProfileName, resolveQuotas } from './quotas';
 import { describeLocation, Finding } from './rules/finding';
@@ -97,7 +97,9 @@ export class PipelineChecks implements IAspect {
 
 function checkPipeline(pipeline: CfnPipeline, target: IConstruct, props: PipelineChecksProps): string[] {
   // Where the stack's conditions choose between parts (Fn::If), each combination is checked.
-  const findings = validateBranches(branchesOfCfnPipeline(pipeline, modelForValidation(pipeline)), {
+  // One walk of the stack's elements serves the bucket facts and the stack's conditions.
+  const elements = stackElements(Stack.of(pipeline));
+  const findings = validateBranches(branchesOfCfnPipeline(pipeline, modelForValidation(pipeline, elements), elements), {
     quotas: { profile: props.quotas, overrides: props.quotaOverrides },
   });
   for (const warning of findings.filter((f) => f.severity === 'warning')) {

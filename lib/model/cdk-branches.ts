@@ -1,7 +1,6 @@
 import { CfnElement, CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { CfnPipeline } from 'aws-cdk-lib/aws-codepipeline';
-import { IConstruct } from 'constructs';
-import { displayConstruct } from './from-cdk';
+import { displayConstruct, stackElements } from './from-cdk';
 import { PipelineModel } from './pipeline-model';
 import { isRecord } from './read-parts';
 import { branchesOfResource, PipelineBranches, singleBranch } from './template-branches';
@@ -12,11 +11,14 @@ import { branchesOfResource, PipelineBranches, singleBranch } from './template-b
  * it, with the stack's `Conditions` and `Parameters`, read as a template's are. A stack without
  * conditions has one model, `model`, and costs nothing more.
  */
-export function branchesOfCfnPipeline(pipeline: CfnPipeline, model: PipelineModel): PipelineBranches {
+export function branchesOfCfnPipeline(
+  pipeline: CfnPipeline,
+  model: PipelineModel,
+  stackElementList: readonly CfnElement[] = stackElements(Stack.of(pipeline)),
+): PipelineBranches {
   const stack = Stack.of(pipeline);
-  const elements = (stack.node.findAll() as IConstruct[]).filter(
-    (construct): construct is CfnElement => CfnElement.isCfnElement(construct) && !CfnResource.isCfnResource(construct) && Stack.of(construct) === stack,
-  );
+  // Conditions and parameters: the stack's elements that are not resources.
+  const elements = stackElementList.filter((element) => !CfnResource.isCfnResource(element));
   // Only a stack with a condition can choose between parts: the others render nothing more.
   if (!elements.some(isCondition)) return singleBranch(model);
   const sections = { Conditions: {} as Record<string, unknown>, Parameters: {} as Record<string, unknown> };

@@ -1,4 +1,4 @@
-import { CfnResource, Stack, Token } from 'aws-cdk-lib';
+import { CfnElement, CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { CfnPipeline } from 'aws-cdk-lib/aws-codepipeline';
 import { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { IConstruct } from 'constructs';
@@ -11,6 +11,11 @@ import { BucketFacts, PipelineModel } from './pipeline-model';
  * overrides are all seen), with the stack's account and region when they are literals.
  */
 export function pipelineModelOf(pipeline: CfnPipeline): PipelineModel {
+  return pipelineModelWith(pipeline, stackElements(Stack.of(pipeline)));
+}
+
+/** {@link pipelineModelOf} with the stack's elements already listed (see {@link stackElements}). */
+export function pipelineModelWith(pipeline: CfnPipeline, elements: readonly CfnElement[]): PipelineModel {
   const stack = Stack.of(pipeline);
   const logicalId = stack.resolve(pipeline.logicalId) as string;
   const properties = renderedProperties(pipeline);
@@ -18,7 +23,7 @@ export function pipelineModelOf(pipeline: CfnPipeline): PipelineModel {
     account: literal(stack.account),
     region: literal(stack.region),
     constructPaths: { [logicalId]: displayConstruct(pipeline).node.path },
-    buckets: bucketFactsOf(stack, literal(stack.account)),
+    buckets: bucketFactsOf(stack, elements, literal(stack.account)),
   });
 }
 
@@ -53,10 +58,20 @@ function hasNoOverrides(rawOverrides: unknown): boolean {
   return typeof rawOverrides === 'object' && rawOverrides !== null && Object.keys(rawOverrides).length === 0;
 }
 
-function bucketFactsOf(stack: Stack, account: string | undefined): Record<string, BucketFacts> {
+/**
+ * The CloudFormation elements of `stack` itself (not of its nested stacks): one walk of the construct
+ * tree, which the check shares between the bucket facts and the stack's conditions.
+ */
+export function stackElements(stack: Stack): CfnElement[] {
+  return (stack.node.findAll() as IConstruct[]).filter(
+    (construct): construct is CfnElement => CfnElement.isCfnElement(construct) && Stack.of(construct) === stack,
+  );
+}
+
+function bucketFactsOf(stack: Stack, elements: readonly CfnElement[], account: string | undefined): Record<string, BucketFacts> {
   const facts = newBucketFacts();
-  for (const construct of stack.node.findAll() as IConstruct[]) {
-    if (!CfnBucket.isCfnBucket(construct) || Stack.of(construct) !== stack) continue;
+  for (const construct of elements) {
+    if (!CfnBucket.isCfnBucket(construct)) continue;
     recordBucket(facts, JSON.stringify(stack.resolve(construct.ref)), renderedProperties(construct), account);
   }
   return facts;

@@ -1,5 +1,6 @@
+import { CfnElement, Stack } from 'aws-cdk-lib';
 import { CfnPipeline } from 'aws-cdk-lib/aws-codepipeline';
-import { pipelineModelOf } from './from-cdk';
+import { pipelineModelOf, pipelineModelWith, stackElements } from './from-cdk';
 import { PipelineModel } from './pipeline-model';
 
 /**
@@ -10,8 +11,8 @@ import { PipelineModel } from './pipeline-model';
 const HANDED_OVER = new WeakMap<CfnPipeline, PipelineModel>();
 
 /** The model of `pipeline`, built now and kept for this synth's diagrams. */
-export function modelForValidation(pipeline: CfnPipeline): PipelineModel {
-  const model = pipelineModelOf(pipeline);
+export function modelForValidation(pipeline: CfnPipeline, elements: readonly CfnElement[] = stackElements(Stack.of(pipeline))): PipelineModel {
+  const model = pipelineModelWith(pipeline, elements);
   HANDED_OVER.set(pipeline, model);
   return model;
 }
