@@ -3,6 +3,7 @@ import { CfnPipeline } from 'aws-cdk-lib/aws-codepipeline';
 import { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { IConstruct } from 'constructs';
 import { newBucketFacts, pipelineFromResource, recordBucket } from './from-cloudformation';
+import { deploymentTargetRoles } from './deployment-target-roles';
 import { BucketFacts, PipelineModel } from './pipeline-model';
 
 /**
@@ -24,6 +25,7 @@ export function pipelineModelWith(pipeline: CfnPipeline, elements: readonly CfnE
     region: literal(stack.region),
     constructPaths: { [logicalId]: displayConstruct(pipeline).node.path },
     buckets: bucketFactsOf(stack, elements, literal(stack.account)),
+    roles: deploymentTargetRoles(pipeline),
   });
 }
 

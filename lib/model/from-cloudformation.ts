@@ -40,9 +40,10 @@ export function pipelinesFromTemplate(template: unknown, context: TemplateContex
 export function pipelineFromResource(
   logicalId: string,
   properties: unknown,
-  context: TemplateContext & { buckets?: Readonly<Record<string, BucketFacts>> },
+  context: TemplateContext & { buckets?: Readonly<Record<string, BucketFacts>>; roles?: PipelineContext['roles'] },
 ): PipelineModel {
   const malformed: MalformedPart[] = [];
+  const unresolvedParts: string[] = [];
   const readable = isRecord(properties) && !isIntrinsic(properties);
   if (properties !== undefined && !readable) {
     malformed.push({ path: '', expected: 'an object with the pipeline\'s RoleArn, ArtifactStore and Stages', got: kindOf(properties) });
@@ -51,18 +52,19 @@ export function pipelineFromResource(
   // The API keys per-region stores by region; a template lists them as { Region, ArtifactStore }.
   // Keys are PascalCase in a template, camelCase in an L1's own properties: both are read.
   const stores = own(record, 'ArtifactStores') ?? own(record, 'artifactStores');
-  const declaration = { ...record, ArtifactStores: undefined, artifactStores: artifactStoresByRegion(stores, malformed) };
+  const declaration = { ...record, ArtifactStores: undefined, artifactStores: artifactStoresByRegion(stores, malformed, unresolvedParts) };
   const roleArn = own(record, 'RoleArn') ?? own(record, 'roleArn');
   const pipelineContext: PipelineContext = {
     account: context.account ?? accountOfArn(typeof roleArn === 'string' ? roleArn : undefined),
     region: context.region,
     buckets: context.buckets,
+    roles: context.roles,
   };
   return modelFromDeclaration(
     declaration,
     pipelineContext,
     { file: context.file, logicalId, constructPath: context.constructPaths?.[logicalId] },
-    { nameFallback: logicalId, malformed, template: true },
+    { nameFallback: logicalId, malformed, unresolved: unresolvedParts, template: true },
   );
 }
 
@@ -123,19 +125,22 @@ export function recordBucket(facts: Record<string, BucketFacts>, refKey: string,
 /**
  * CloudFormation's list of `{ Region, ArtifactStore }` becomes the API's map keyed by region. An
  * entry that is not an object, or whose Region is not text, is a malformed part (the model's
- * `artifactStores` path, with the entry's index); one whose Region is an intrinsic cannot be placed.
+ * `artifactStores` path, with the entry's index); one whose Region is an intrinsic cannot be placed,
+ * and leaves the regions of the stores only known at deploy time (the `artifactStores` part).
  */
-function artifactStoresByRegion(stores: unknown, malformed: MalformedPart[]): unknown {
+function artifactStoresByRegion(stores: unknown, malformed: MalformedPart[], unresolvedParts: string[]): unknown {
   if (stores === undefined || stores === null || isIntrinsic(stores)) return stores;
   if (!Array.isArray(stores)) {
     malformed.push({ path: 'artifactStores', expected: 'a list of objects with Region and ArtifactStore', got: kindOf(stores) });
     return undefined;
   }
   const byRegion: Record<string, unknown> = Object.create(null);
+  let unplaced = false;
   for (const [index, entry] of stores.entries()) {
     const path = `artifactStores[${index}]`;
     if (!isRecord(entry) || isIntrinsic(entry)) {
-      if (!isIntrinsic(entry)) malformed.push({ path, expected: 'an object with Region and ArtifactStore', got: kindOf(entry) });
+      if (isIntrinsic(entry)) unplaced = true;
+      else malformed.push({ path, expected: 'an object with Region and ArtifactStore', got: kindOf(entry) });
       continue;
     }
     const region = own(entry, 'Region') ?? own(entry, 'region');
@@ -143,7 +148,9 @@ function artifactStoresByRegion(stores: unknown, malformed: MalformedPart[]): un
     if (store === undefined || store === null) {
       malformed.push({ path: `${path}.artifactStore`, expected: 'an artifact store: an object with Type and Location', got: kindOf(store) });
     } else if (typeof region === 'string') byRegion[region] = store;
-    else if (!isIntrinsic(region)) malformed.push({ path: `${path}.region`, expected: 'a region name', got: kindOf(region) });
+    else if (isIntrinsic(region)) unplaced = true;
+    else malformed.push({ path: `${path}.region`, expected: 'a region name', got: kindOf(region) });
   }
+  if (unplaced) unresolvedParts.push('artifactStores');
   return byRegion;
 }

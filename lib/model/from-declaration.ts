@@ -25,6 +25,8 @@ export interface DeclarationOptions {
   readonly nameFallback?: string;
   /** Parts the caller already found malformed (e.g. a template's `Properties: null`). @default none */
   readonly malformed?: readonly MalformedPart[];
+  /** Parts the caller already found only known at deploy time (a template's per-region store with an intrinsic Region). @default none */
+  readonly unresolved?: readonly string[];
   /**
    * Whether the declaration is a template's resource properties (PascalCase, or an L1's own camelCase
    * ones), which carry CloudFormation's `DisableInboundStageTransitions`; the API's declaration has no
@@ -50,6 +52,7 @@ export function modelFromDeclaration(
   const parts = new ReadParts();
   // One push per part: a spread of a long list as arguments overflows the stack.
   for (const part of options.malformed ?? []) parts.malformed.push(part);
+  for (const part of options.unresolved ?? []) parts.unresolved.push(part);
   const root: Place = { path: '' };
   const stages = listAt(field(declaration, 'stages'), root, 'stages', 'a list of stages', parts).map((stage, i) =>
     stageFrom(stage, { path: `stages[${i}]`, stageIndex: i }, parts),

@@ -240,6 +240,18 @@ export interface PipelineContext {
    * `S3Bucket` configuration holds for them (a literal name, or the intrinsic's JSON).
    */
   readonly buckets?: Readonly<Record<string, BucketFacts>>;
+  /**
+   * Roles defined beside the pipeline (in the same CDK app) whose permissions hold in some regions
+   * only, by role ARN: a deployment target's roles act on its own region's stacks, bucket and key.
+   */
+  readonly roles?: Readonly<Record<string, RoleFacts>>;
+}
+
+export interface RoleFacts {
+  /** The regions the role's permissions name. */
+  readonly regions: readonly string[];
+  /** What defines the role, for messages: e.g. the construct path of its stack. */
+  readonly definedBy: string;
 }
 
 export interface BucketFacts {

@@ -73,7 +73,7 @@ export function branchesOfResource(
     pseudo: surroundings.pseudo,
   });
   if (plan.kind !== 'combinations') return { model, plan, branches: [] };
-  const context = { ...surroundings.context, buckets: model.context.buckets };
+  const context = { ...surroundings.context, buckets: model.context.buckets, roles: model.context.roles };
   const branches = plan.combinations.map((when) => ({
     when,
     model: pipelineFromResource(logicalId, resolveBranch(resource.Properties, when), context),

@@ -6,15 +6,17 @@ import { Rule, Sources } from './rule';
 
 /**
  * Actions in other accounts can only read artifacts encrypted with a customer-managed KMS key whose
- * policy lets them; the AWS managed key cannot be shared. The pipeline must name the key by ID or
- * ARN: an alias is resolved in the account of the caller.
+ * policy lets them; the AWS managed key cannot be shared. The pipeline must name the key by ID, key
+ * ARN or alias ARN: an alias name is resolved in the account of the caller, while an alias ARN names
+ * its account (aws-cdk-lib names the keys of its cross-region stores so). The store checked is the
+ * one of the action's region: its own, or the pipeline's when it declares none.
  * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-create-cross-account.html
  */
 export const crossAccountKey: Rule = {
   id: 'cross-account-key',
   severity: 'error',
-  description: 'Cross-account actions need a customer-managed KMS key (by ID or ARN) on the artifact store',
-  limit: 'customer-managed key, not an alias',
+  description: 'Cross-account actions need a customer-managed KMS key (by ID, key ARN or alias ARN) on the artifact store',
+  limit: 'customer-managed key, not an alias name',
   source: Sources.CROSS_ACCOUNT,
   *check(pipeline) {
     const pipelineAccount = pipeline.context.account;
@@ -22,7 +24,7 @@ export const crossAccountKey: Rule = {
     for (const { stage, action } of allActions(pipeline)) {
       const account = accountOfAction(pipeline, action);
       if (account === undefined || account === pipelineAccount) continue;
-      const region = known(action.region);
+      const region = action.region === undefined ? pipeline.context.region : known(action.region);
       const store = (region !== undefined ? pipeline.artifactStores?.[region] : undefined) ?? pipeline.artifactStore;
       const problem = keyProblem(store);
       if (problem) {
@@ -43,7 +45,7 @@ function keyProblem(store: ArtifactStoreModel | undefined): string | undefined {
   if (key === undefined) return 'the artifact store uses the AWS managed key, which other accounts cannot use';
   if (isUnknown(key.id)) return undefined;
   const id = String(key.id);
-  if (id.startsWith('alias/') || /^arn:[^:]+:kms:[^:]*:\d*:alias\//.test(id)) {
+  if (id.startsWith('alias/')) {
     return `the artifact store names its key by alias (${id}), which other accounts resolve in their own account`;
   }
   return undefined;

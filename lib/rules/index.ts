@@ -1,4 +1,5 @@
 import { actionName } from './action-name';
+import { actionRoleRegion } from './action-role-region';
 import { actionTimeout } from './action-timeout';
 import { actionType } from './action-type';
 import { actionsPerPipeline } from './actions-per-pipeline';
@@ -25,6 +26,7 @@ import { conditionRules } from './condition-rules';
 import { configurationLengths } from './configuration-lengths';
 import { crossAccountArtifacts } from './cross-account-artifacts';
 import { crossAccountKey } from './cross-account-key';
+import { crossRegionArtifactStores } from './cross-region-artifact-stores';
 import { declarationShape } from './declaration-shape';
 import { disabledTransitionTargets } from './disabled-transition-targets';
 import { disabledTransitions } from './disabled-transitions';
@@ -102,6 +104,8 @@ export const ALL_RULES: readonly Rule[] = [
   crossAccountArtifacts,
   s3SourceBucket,
   sourceRegion,
+  crossRegionArtifactStores,
+  actionRoleRegion,
   pipelineTags,
   pipelineType,
   pipelineTypeImplicit,

@@ -43,6 +43,7 @@ export const Sources = {
   STRUCTURE: 'CodePipeline user guide, Pipeline structure reference',
   CLOUDFORMATION: 'CloudFormation user guide, AWS CloudFormation configuration properties reference',
   CROSS_ACCOUNT: 'CodePipeline user guide, Create a pipeline that uses resources from another AWS account',
+  CROSS_REGION: 'CodePipeline user guide, Add a cross-Region action in CodePipeline',
   VARIABLES: 'CodePipeline user guide, Variables reference',
   ACTION_REFERENCE: 'CodePipeline user guide, Action structure reference',
   STAGE_CONDITIONS: 'CodePipeline user guide, Configure conditions for a stage',

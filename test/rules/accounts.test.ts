@@ -20,13 +20,20 @@ describe('cross-account-key', () => {
     ]);
   });
 
-  test('a key named by alias, or by alias ARN, is an error', () => {
-    for (const alias of ['alias/artifacts', `arn:aws:kms:us-east-1:${PIPELINE_ACCOUNT}:alias/artifacts`]) {
-      const model = pipeline({ artifactStore: keyStore(alias), stages: [stage('Source', s3Source()), stage('Deploy', deployIn(TEST_ACCOUNT))] });
-      expect(check(model, crossAccountKey)).toEqual([
-        finding('cross-account-key', at, `the action runs in account ${TEST_ACCOUNT} but the artifact store names its key by alias (${alias}), which other accounts resolve in their own account (${SOURCE.CROSS_ACCOUNT}). Fix: ${fix}`),
-      ]);
-    }
+  test('a key named by alias name is an error; by alias ARN, which names its account, it passes', () => {
+    const crossAccount = [stage('Source', s3Source()), stage('Deploy', deployIn(TEST_ACCOUNT))];
+    const alias = 'alias/artifacts';
+    expect(check(pipeline({ artifactStore: keyStore(alias), stages: crossAccount }), crossAccountKey)).toEqual([
+      finding('cross-account-key', at, `the action runs in account ${TEST_ACCOUNT} but the artifact store names its key by alias (${alias}), which other accounts resolve in their own account (${SOURCE.CROSS_ACCOUNT}). Fix: ${fix}`),
+    ]);
+    expect(check(pipeline({ artifactStore: keyStore(`arn:aws:kms:us-east-1:${PIPELINE_ACCOUNT}:alias/artifacts`), stages: crossAccount }), crossAccountKey)).toEqual([]);
+  });
+
+  test('an action without a region is checked against the ArtifactStores entry of the pipeline\'s region', () => {
+    const model = pipeline({ artifactStores: { 'us-east-1': { type: 'S3', location: 'artifacts' }, 'eu-west-1': keyStore(KEY_ARN) }, stages: [stage('Source', s3Source()), stage('Deploy', deployIn(TEST_ACCOUNT))] });
+    expect(check({ ...model, artifactStore: undefined }, crossAccountKey)).toEqual([
+      finding('cross-account-key', at, `the action runs in account ${TEST_ACCOUNT} but the artifact store uses the AWS managed key, which other accounts cannot use (${SOURCE.CROSS_ACCOUNT}). Fix: ${fix}`),
+    ]);
   });
 
   test('the artifact store of the action\'s region is the one checked', () => {
