@@ -7,7 +7,7 @@ export function approvalAction(props: {
   actionName: string;
   runOrder: number;
   topic?: sns.ITopic;
-  reviewUrl: string;
+  reviewUrl: string | undefined;
   comments: string;
   timeout?: Duration;
 }): codepipeline_actions.ManualApprovalAction {

@@ -7,12 +7,12 @@ import { ParameterOverride } from './parameter-override';
 import { ReleaseStageConditions } from '../release/stage-conditions';
 
 /**
- * What TestStackStage and ChangeSetStage share: the stack, its template, where it goes, and the
- * stage's V2 conditions (`onFailure`, `onSuccess`, `beforeEntry`).
+ * One CloudFormation stack from a template, and where it goes: the pipeline account, one target, or
+ * a wave of targets (the same stack in each, deployed in parallel).
  */
-export interface DeployStageProps extends ReleaseStageConditions {
+export interface StackTemplateProps {
   /**
-   * The CloudFormation stack the stage deploys.
+   * The CloudFormation stack deployed (the same name in every target of a wave).
    * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html
    */
   readonly stackName: string;
@@ -47,18 +47,34 @@ export interface DeployStageProps extends ReleaseStageConditions {
    */
   readonly capabilities?: CfnCapabilities[];
   /**
-   * The account the stack lives in (its region is the pipeline's), with the roles CloudFormation
-   * actions assume there. The stage declares its stack (and change set) to the target with
-   * `allowStack()`, so the target's action role may deploy exactly that.
-   * @default - the pipeline's account, with `executionRole`
+   * The account and region the stack lives in, with the roles CloudFormation actions assume there.
+   * The stack (and change set) is declared to the target with `allowStack()`, so the target's action
+   * role may deploy exactly that. Contradicts `targets`.
+   * @default - the pipeline's account, with `executionRole` (or `targets`)
    */
   readonly target?: DeploymentTarget;
   /**
-   * The role CloudFormation uses to create, update and delete the stack, when the stage deploys into
+   * A wave: the targets the stack is deployed into at once, one action per target, all at one run
+   * order; each target is its own (account, region), at most 50 (CodePipeline's quota of parallel
+   * actions in a stage). With several targets each action is named `<name>-<account>-<region>`.
+   * Contradicts `target`.
+   * @default - `target`, or the pipeline's account
+   * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html
+   */
+  readonly targets?: DeploymentTarget[];
+  /**
+   * The role CloudFormation uses to create, update and delete the stack, when it is deployed into
    * the pipeline account. A target brings its own execution role.
-   * @default - required when there is no `target`
+   * @default - required when there is no `target` or `targets`
    */
   readonly executionRole?: iam.IRole;
+}
+
+/**
+ * What TestStackStage and ChangeSetStage share: the stack, its template, where it goes, the
+ * approval, and the stage's V2 conditions (`onFailure`, `onSuccess`, `beforeEntry`).
+ */
+export interface DeployStageProps extends StackTemplateProps, ReleaseStageConditions {
   /**
    * The manual approval between the two steps of the stage.
    * @default - no notification, the default review URL and comments, the service's 7-day timeout

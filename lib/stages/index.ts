@@ -4,4 +4,8 @@ export * from './deploy-stage-props';
 export * from './deployment';
 export * from './parameter-override';
 export * from './release-stage';
+export { DeployStep, ReleaseStep } from './release-step';
+export type { ReleaseStepKind } from './release-step';
+export * from './release-step-props';
+export * from './step-stage';
 export * from './test-stack-stage';

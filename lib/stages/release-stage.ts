@@ -10,6 +10,11 @@ export interface ReleaseStageContext {
   readonly scope: Construct;
   /** The artifact stages deploy by default: the build's output, or the source's when there is no build. */
   readonly defaultArtifact: codepipeline.Artifact;
+  /**
+   * The pipeline's type, for limits that differ between V1 and V2 (a wave's parallel actions).
+   * @default - V2's limits; the pipeline's synth-time checks still hold a V1 pipeline to its own
+   */
+  readonly pipelineType?: codepipeline.PipelineType;
 }
 
 /** A stack a release stage deploys, as the pipeline's checks see it. */
@@ -18,14 +23,28 @@ export interface ReleaseStageStack {
   readonly stackName: string;
   /** Whether the stage deletes the stack after deploying it (a throw-away test stack). */
   readonly deletes: boolean;
+  /**
+   * The target the stack is deployed into (each target of a wave is one entry).
+   * @default - the stage's `target`, or the pipeline's account and region
+   */
+  readonly target?: DeploymentTarget;
 }
 
 /** A stage a ReleasePipeline can run after its source (and build). */
 export interface IReleaseStage {
   /** The stage's name in the pipeline. */
   readonly stageName: string;
-  /** The target account the stage deploys into (undefined: the pipeline's account). */
+  /**
+   * The target the stage deploys into: undefined for the pipeline's account, and for a stage with
+   * several targets (a wave, or steps into different targets), whose targets are in `targets`.
+   */
   readonly target: DeploymentTarget | undefined;
+  /**
+   * Every target the stage deploys into, in the order its steps name them; the pipeline's artifact
+   * store must let each of them read the artifacts.
+   * @default - `[target]` when `target` is set, otherwise none
+   */
+  readonly targets?: readonly DeploymentTarget[];
   /**
    * The stacks the stage deploys, in its target (or the pipeline account). The pipeline refuses two
    * stages that use one stack in one account and region when either deletes it.
@@ -44,6 +63,11 @@ export interface IReleaseStage {
   bind(context: ReleaseStageContext): codepipeline.StageOptions;
   /** Called once the stage exists in the pipeline (aws-cdk-lib grants on actions only then). */
   bound(): void;
-  /** Lets `grantee` approve or reject this stage's manual approval. */
+  /** Lets `grantee` approve or reject this stage's manual approval(s). */
   grantApprove(grantee: iam.IGrantable): void;
+}
+
+/** Every target `stage` deploys into: its `targets`, or its `target`. */
+export function releaseStageTargets(stage: IReleaseStage): readonly DeploymentTarget[] {
+  return stage.targets ?? (stage.target ? [stage.target] : []);
 }

@@ -55,10 +55,10 @@ interface PlacedStack {
 function validateStackPlacements(pipelineStack: Stack, where: string, stages: readonly IReleaseStage[]): void {
   const byKey = new Map<string, PlacedStack>();
   for (const stage of stages) {
-    const account = stage.target?.account ?? pipelineStack.account;
-    const region = stage.target?.region ?? pipelineStack.region;
-    for (const { stackName, deletes } of stage.stacks ?? []) {
+    for (const { stackName, deletes, target = stage.target } of stage.stacks ?? []) {
       if (Token.isUnresolved(stackName)) continue;
+      const account = target?.account ?? pipelineStack.account;
+      const region = target?.region ?? pipelineStack.region;
       const key = JSON.stringify([stackName, account, region]);
       const earlier = byKey.get(key);
       const placed: PlacedStack = { stage, stackName, deletes, placement: describePlacement(account, region) };

@@ -1,0 +1,92 @@
+import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { DeploymentTarget } from '../cross-account/deployment-target';
+import { deployStageConditions } from './deploy-stage';
+import { IReleaseStage, ReleaseStageContext, ReleaseStageStack } from './release-stage';
+import { ReleaseStep } from './release-step';
+import { ReleaseStageConditions, validateStageConditions } from '../release/stage-conditions';
+import { StepPlan } from './step-plan';
+
+/** Props for `StepStage`. */
+export interface StepStageProps extends ReleaseStageConditions {
+  /** The stage's name in the pipeline. */
+  readonly stageName: string;
+  /**
+   * The stage's steps, in the order they run: step i runs at run order i + 1. A step that deploys
+   * into several targets (a wave) is one action per target, all at its run order.
+   */
+  readonly steps: ReleaseStep[];
+}
+
+/**
+ * A release stage built from steps: deploys (a stack, or a change set), checks (CodeBuild, Commands,
+ * Lambda), approvals, and the steps that execute a change set or delete a stack an earlier step
+ * made. E.g. create a test stack, run tests against it, approve, delete it:
+ *
+ * ```ts
+ * const testStack = ReleaseStep.deployStack({ stackName: 'Test-App', templatePath: 'app.yaml', target, mode: 'REPLACE_ON_FAILURE' });
+ * new StepStage({ stageName: 'Test', steps: [
+ *   testStack,
+ *   ReleaseStep.codeBuild({ actionName: 'IntegrationTests', project }),
+ *   ReleaseStep.approval(),
+ *   ReleaseStep.deleteStack(testStack),
+ * ] });
+ * ```
+ *
+ * The constructor refuses an execute or delete step without its deploy step earlier in the stage, a
+ * delete of a change set's stack, two actions with one name, and a wave of two targets in one
+ * account and region or more targets than CodePipeline runs in parallel.
+ *
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/reference-pipeline-structure.html
+ */
+export class StepStage implements IReleaseStage {
+  public readonly stageName: string;
+  /** The only target the stage deploys into; undefined for none (the pipeline account) or several (see `targets`). */
+  public readonly target: DeploymentTarget | undefined;
+  /** Every target the stage deploys into. */
+  public readonly targets: readonly DeploymentTarget[];
+  /** Every stack the stage deploys, one entry per target, and whether it deletes it. */
+  public readonly stacks: readonly ReleaseStageStack[];
+  /** The stage's V2 conditions, when it has any. */
+  public readonly conditions: ReleaseStageConditions | undefined;
+  /** The stage's steps, in run order. */
+  public readonly steps: readonly ReleaseStep[];
+  private readonly plan: StepPlan;
+
+  constructor(props: StepStageProps) {
+    this.stageName = props.stageName;
+    const where = `StepStage ${this.stageName}`;
+    validateStageConditions(where, props);
+    this.conditions = deployStageConditions(props);
+    this.steps = [...(props.steps ?? [])];
+    this.plan = new StepPlan(where, this.stageName, this.steps, this.steps.map((step, index) => ({
+      at: `steps[${index}].`,
+      name: `steps[${index}] ("${step?.actionName}")`,
+    })));
+    this.stacks = this.plan.stacks;
+    this.targets = this.plan.targets;
+    this.target = onlyTarget(this.stacks, this.targets);
+  }
+
+  public bind(context: ReleaseStageContext): codepipeline.StageOptions {
+    const actions = this.plan.bind(context, `StepStage ${this.stageName} is already in a pipeline; create one stage object per pipeline stage.`);
+    return { stageName: this.stageName, actions };
+  }
+
+  public bound(): void {
+    this.plan.bound();
+  }
+
+  /** Lets `grantee` approve or reject every approval step of the stage (before or after it is added to a pipeline). */
+  public grantApprove(grantee: iam.IGrantable): void {
+    if (!this.plan.hasApproval) {
+      throw new Error(`StepStage ${this.stageName}.grantApprove: the stage has no approval step, so there is nothing to approve; add ReleaseStep.approval() to its steps, or grant on the stage that has the approval.`);
+    }
+    this.plan.grantApprove(grantee);
+  }
+}
+
+/** The stage's target when every stack it deploys is in that one target. */
+export function onlyTarget(stacks: readonly ReleaseStageStack[], targets: readonly DeploymentTarget[]): DeploymentTarget | undefined {
+  return targets.length === 1 && stacks.every((s) => s.target === targets[0]) ? targets[0] : undefined;
+}
