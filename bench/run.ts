@@ -8,7 +8,7 @@
  * `pipectl` on hostile and oversized input (hostile-inputs.ts), into bench/results/hostile.{md,json}.
  *
  * BENCH_PARTS=share,large-v2 (a comma list of synths, share, large, large-v2, minimal, cdk-synth,
- * hostile) measures only those parts and writes them to bench/results/parts.{md,json}, leaving the
+ * hostile, multi-region) measures only those parts and writes them to bench/results/parts.{md,json}, leaving the
  * full results as they are.
  */
 import { execFileSync, spawnSync } from 'child_process';
@@ -16,6 +16,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { benchHostileInputs } from './hostile-inputs';
+import { benchMultiRegion } from './variants/multi-region-bench';
 import { fitLine, median } from './stats';
 import { VARIANTS } from './variants';
 
@@ -25,7 +26,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const LARGE_RUNS = Math.max(RUNS, Number(process.env.BENCH_LARGE_RUNS ?? 15));
 const SIZES = (process.env.BENCH_SIZES ?? '1,10,25,49').split(',').map(Number);
 const VARIANT_NAMES = Object.keys(VARIANTS);
-const ALL_PARTS = ['synths', 'share', 'large', 'large-v2', 'minimal', 'cdk-synth', 'hostile'] as const;
+const ALL_PARTS = ['synths', 'share', 'large', 'large-v2', 'minimal', 'cdk-synth', 'hostile', 'multi-region'] as const;
 type Part = (typeof ALL_PARTS)[number];
 const PARTS: readonly Part[] | undefined = process.env.BENCH_PARTS ? parseParts(process.env.BENCH_PARTS) : undefined;
 
@@ -273,6 +274,7 @@ function main(): void {
   const json = { runs: RUNS, sizes: SIZES, parts: PARTS, cells, ruleEngine: share, largePipeline: large, largeV2Pipeline: largeV2, minimalPipelineMs: minimalMs, cdkSynth };
   fs.writeFileSync(path.join(outdir, `${name}.json`), `${JSON.stringify(json, undefined, 2)}\n`);
   process.stdout.write(`${markdown}\n`);
+  if (runs('multi-region')) process.stdout.write(`\n${benchMultiRegion(RUNS, outdir)}\n`);
   // Last, once the results are written: a failure among the hostile inputs loses none of them.
   if (runs('hostile')) process.stdout.write(`\n${benchHostileInputs().markdown}\n`);
 }

@@ -1,0 +1,16 @@
+import { MultiRegionVariant } from './multi-region';
+
+/** A multi-region variant by name, loaded on demand so a measured process loads only its own modules. */
+export interface MultiRegionEntry {
+  readonly title: string;
+  load(): MultiRegionVariant;
+}
+
+/**
+ * The measured ways to write the wave. This library's own is added once `DeploymentTarget` takes a
+ * region and `ReleasePipeline` takes the regional artifact stores.
+ */
+export const MULTI_REGION_VARIANTS: Record<string, MultiRegionEntry> = {
+  'l2': { title: 'aws-cdk-lib L2 (cross-region support stacks)', load: () => (require('./multi-region-l2') as typeof import('./multi-region-l2')).multiRegionL2 },
+  'cdk-pipelines': { title: 'CDK Pipelines', load: () => (require('./multi-region-cdk-pipelines') as typeof import('./multi-region-cdk-pipelines')).multiRegionCdkPipelines },
+};
