@@ -32,15 +32,19 @@ export interface VerifyKeysReport {
   readonly account: string;
   readonly keys: KeyReport[];
   readonly roles: RoleReport[];
-  /** True when every cross-account role can decrypt the artifacts. */
+  /** True when every cross-account role can decrypt the artifacts, and every key read can be used. */
   readonly ok: boolean;
 }
 
 /**
  * Reads the pipeline (GetPipeline), each artifact key (DescribeKey, GetKeyPolicy, GetKeyRotationStatus)
  * and reports every cross-account action role whose account the key policy does not let decrypt.
+ * A pipeline with per-region stores (`artifactStores`) has each region's key read with a KMS client of
+ * that region, whether or not a cross-account action runs there; a key named by alias ARN (as the
+ * stores of other regions are) is resolved to its key by DescribeKey in its region.
  *
  * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-create-cross-account.html
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/actions-create-cross-region.html
  */
 export async function verifyKeys(client: CodePipelineApi, kmsFor: KmsFactory, pipeline: string): Promise<VerifyKeysReport> {
   const result = await client.send(new GetPipelineCommand({ name: pipeline }));
@@ -50,9 +54,18 @@ export async function verifyKeys(client: CodePipelineApi, kmsFor: KmsFactory, pi
   const [, , , pipelineRegion, account] = arn.split(':');
   const roles = crossAccountRoles(declaration, account, pipelineRegion);
   const stores = artifactStores(declaration, pipelineRegion);
+  const roleRegions = new Set(roles.map((r) => r.region));
+  // A single store is read for the cross-account roles; per-region stores are read, each, always.
+  const regions = declaration.artifactStores ? new Set([...stores.keys(), ...roleRegions]) : roleRegions;
+  const clients = new Map<string, ReturnType<KmsFactory>>();
+  const kmsIn = (region: string) => {
+    let kms = clients.get(region);
+    if (!kms) clients.set(region, (kms = kmsFor(region)));
+    return kms;
+  };
   const keys: KeyReport[] = [];
   const reports: RoleReport[] = [];
-  for (const region of [...new Set(roles.map((r) => r.region))].sort()) {
+  for (const region of [...regions].sort()) {
     const store = stores.get(region);
     const inRegion = roles.filter((r) => r.region === region);
     if (!store) {
@@ -61,7 +74,7 @@ export async function verifyKeys(client: CodePipelineApi, kmsFor: KmsFactory, pi
       }
       continue;
     }
-    const key = await inspectKey(kmsFor, store, region);
+    const key = await inspectKey(kmsIn, store, region, inRegion.length > 0);
     keys.push(key.report);
     for (const role of inRegion) {
       if (key.report.problem || !key.statements) {
@@ -78,7 +91,7 @@ export async function verifyKeys(client: CodePipelineApi, kmsFor: KmsFactory, pi
       reports.push({ ...role, access, problem });
     }
   }
-  return { pipeline, account, keys, roles: reports, ok: reports.every((r) => !r.problem) };
+  return { pipeline, account, keys, roles: reports, ok: reports.every((r) => !r.problem) && keys.every((k) => !k.problem) };
 }
 
 type RoleUse = Omit<RoleReport, 'access' | 'problem'>;
@@ -108,10 +121,16 @@ function artifactStores(declaration: PipelineDeclaration, pipelineRegion: string
   return stores;
 }
 
+/**
+ * One store's key. What only stops other accounts (the AWS managed key, a key named by alias name) is
+ * a problem only when a cross-account role uses the store (`crossAccount`); a key that is not enabled
+ * is one always.
+ */
 async function inspectKey(
-  kmsFor: KmsFactory,
+  kmsIn: (region: string) => ReturnType<KmsFactory>,
   store: ArtifactStore,
   storeRegion: string,
+  crossAccount: boolean,
 ): Promise<{ report: KeyReport; statements?: ReturnType<typeof parseKeyPolicy> }> {
   const configured = store.encryptionKey?.id;
   if (!configured) {
@@ -119,23 +138,28 @@ async function inspectKey(
       report: {
         region: storeRegion,
         configured: 'aws/s3 (AWS managed key)',
-        problem: `the artifact store in ${storeRegion} uses the AWS managed key aws/s3, which other accounts cannot use: ` +
-          'encrypt it with a customer managed KMS key',
+        problem: crossAccount
+          ? `the artifact store in ${storeRegion} uses the AWS managed key aws/s3, which other accounts cannot use: ` +
+            'encrypt it with a customer managed KMS key'
+          : undefined,
       },
     };
   }
-  if (/^alias\/|:alias\//.test(configured)) {
+  if (configured.startsWith('alias/')) {
     return {
       report: {
         region: storeRegion,
         configured,
-        problem: `the artifact store in ${storeRegion} names its key by alias (${configured}); other accounts resolve ` +
-          'aliases in their own account: use the key ARN',
+        problem: crossAccount
+          ? `the artifact store in ${storeRegion} names its key by alias (${configured}); other accounts resolve ` +
+            'aliases in their own account: use the key ARN or the alias ARN'
+          : undefined,
       },
     };
   }
+  // A key or alias ARN names its region; a key ID is the store's region's.
   const keyRegion = configured.startsWith('arn:') ? configured.split(':')[3] : storeRegion;
-  const kms = kmsFor(keyRegion);
+  const kms = kmsIn(keyRegion);
   const described = await kms.send(new DescribeKeyCommand({ KeyId: configured }));
   const metadata = described.KeyMetadata;
   const keyArn = metadata?.Arn ?? configured;
@@ -145,7 +169,7 @@ async function inspectKey(
         region: storeRegion,
         configured,
         keyArn,
-        problem: `the artifact key ${keyArn} is an AWS managed key, whose policy cannot be changed: use a customer managed key`,
+        problem: crossAccount ? `the artifact key ${keyArn} is an AWS managed key, whose policy cannot be changed: use a customer managed key` : undefined,
       },
     };
   }

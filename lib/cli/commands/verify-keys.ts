@@ -9,7 +9,10 @@ export interface VerifyKeysOptions extends AwsOptions {
   readonly json?: boolean;
 }
 
-/** `pipectl verify-keys <pipeline> [--json]`: exit 1 when a cross-account role cannot decrypt. */
+/**
+ * `pipectl verify-keys <pipeline> [--json]`: each region's artifact key; exit 1 when a cross-account role
+ * cannot decrypt, or a key cannot be used.
+ */
 export async function verifyKeysCommand(pipeline: string, options: VerifyKeysOptions, io: CliIo): Promise<number> {
   checkName('pipeline', pipeline);
   return runOperation(io, { pipeline }, async () => {
@@ -17,7 +20,13 @@ export async function verifyKeysCommand(pipeline: string, options: VerifyKeysOpt
     io.out(options.json ? forJson(report, 2) : renderReport(report));
     if (!report.ok) {
       const missing = report.roles.filter((r) => r.problem).length;
-      printError(io, `pipeline "${pipeline}": ${missing} cross-account action role${missing === 1 ? '' : 's'} cannot decrypt the artifacts`);
+      const unusable = report.keys.filter((k) => k.problem).map((k) => k.region);
+      printError(
+        io,
+        missing > 0
+          ? `pipeline "${pipeline}": ${missing} cross-account action role${missing === 1 ? '' : 's'} cannot decrypt the artifacts`
+          : `pipeline "${pipeline}": the artifact key of ${unusable.join(', ')} cannot be used`,
+      );
       return ExitCode.FAILED;
     }
     return ExitCode.OK;
@@ -29,7 +38,8 @@ function renderReport(report: VerifyKeysReport): string {
   const lines = [`Pipeline ${report.pipeline} (account ${report.account})`];
   for (const key of report.keys) {
     const rotation = key.rotationEnabled === undefined ? '' : key.rotationEnabled ? ', rotation enabled' : ', rotation DISABLED';
-    lines.push(`Artifact key in ${key.region}: ${key.keyArn ?? key.configured}${rotation}${key.problem ? ` — ${key.problem}` : ''}`);
+    const byAlias = key.keyArn !== undefined && key.configured.includes(':alias/') ? ` (by ${key.configured})` : '';
+    lines.push(`Artifact key in ${key.region}: ${key.keyArn ?? key.configured}${byAlias}${rotation}${key.problem ? ` — ${key.problem}` : ''}`);
   }
   if (report.roles.length === 0) lines.push('No cross-account action roles: nothing to check.');
   for (const role of report.roles) {
