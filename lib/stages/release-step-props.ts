@@ -83,7 +83,9 @@ export interface CodeBuildStepProps {
 
 /**
  * Shell commands run by CodePipeline's Commands action (`ReleaseStep.commands`): a V2 pipeline's
- * compute action, with no CodeBuild project to manage.
+ * compute action, with no CodeBuild project to manage. The action runs as a role of its own in the
+ * pipeline account, which may write the pipeline's `/aws/codepipeline/<pipeline name>` logs and read
+ * the artifacts.
  * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-Commands.html
  */
 export interface CommandsStepProps {

@@ -1,3 +1,4 @@
+import { Stack } from 'aws-cdk-lib';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as codepipeline_actions from 'aws-cdk-lib/aws-codepipeline-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -135,6 +136,7 @@ export class StepPlan {
           return [new codepipeline_actions.CommandsAction({
             actionName: names[0],
             runOrder,
+            role: commandsRole(context, this.stageName, names[0]),
             commands: spec.props.commands,
             input: spec.props.input ?? context.defaultArtifact,
             extraInputs: spec.props.extraInputs,
@@ -210,4 +212,17 @@ export class StepPlan {
     }
     return items;
   }
+}
+
+/**
+ * The Commands action's own role. aws-cdk-lib grants the action's role the logs of
+ * `/aws/codepipeline/<pipeline name>`: granted to the pipeline role (which the pipeline depends on),
+ * that reference to the pipeline is a dependency cycle CloudFormation refuses (aws/aws-cdk#34522).
+ * A role of its own, assumed by the pipeline role, breaks the cycle.
+ */
+function commandsRole(context: ReleaseStageContext, stageName: string, actionName: string): iam.IRole {
+  return new iam.Role(context.scope, `${stageName}-${actionName}-CommandsRole`, {
+    assumedBy: new iam.AccountPrincipal(Stack.of(context.scope).account),
+    description: `Runs the Commands action ${actionName} of stage ${stageName}`,
+  });
 }
