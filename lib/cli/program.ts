@@ -6,6 +6,7 @@ import { reportUnexpected } from './unexpected-error';
 import { CliIo, ExitCode, OutputClosed, UsageError, printError, processIo } from './io';
 import { parseInterval, parseRegion, parseRequestTimeout, parseTimeout } from './option-values';
 import { REQUEST_TIMEOUT_SECONDS } from '../ops/request-timeouts';
+import { REVIEW_ACCESS_HELP, withReviewAccessOptions } from './commands/review-options';
 
 /** Runs one command's work and reports its exit code. */
 type Runner = <M>(load: () => Promise<M>, call: (module: M) => Promise<number>) => Promise<void>;
@@ -77,16 +78,26 @@ function registerOperations(program: Command, io: CliIo, run: Runner): void {
     .option('--timeout <minutes>', 'give up waiting after this many minutes (1–10080, 7 days)', parseTimeout, 120)
     .action((pipeline: string, options) => run(() => import('./commands/release'), (m) => m.releaseCommand(pipeline, options, io)));
   for (const [name, decision] of [['approve', 'Approved'], ['reject', 'Rejected']] as const) {
-    withAwsOptions(program.command(name))
+    withReviewAccessOptions(withAwsOptions(program.command(name)))
       .description(`${name} the pending manual approval of an action`)
       .argument('<pipeline>', 'pipeline name')
       .argument('<stage>', 'stage name')
       .argument('<action>', 'approval action name')
       .option('--summary <text>', `comment recorded with the decision (at most 512 characters; default "${decision} with pipectl")`)
+      .option('--review', `print the review of the stage's change sets (pipectl review) and ask before you ${name}`)
+      .option('--yes', `with --review: ${name} without asking (needed when stdin is not a terminal)`)
+      .addHelpText('after', REVIEW_ACCESS_HELP)
       .action((pipeline: string, stage: string, action: string, options) =>
         run(() => import('./commands/approve'), (m) => m.approveCommand(decision, pipeline, stage, action, options, io)),
       );
   }
+  withReviewAccessOptions(withAwsOptions(program.command('review')))
+    .description("show every resource change of a stage's change sets, flagging data loss, permission changes and nested stacks")
+    .argument('<pipeline>', 'pipeline name')
+    .argument('<stage>', 'stage name')
+    .option('--json', 'print the review as JSON')
+    .addHelpText('after', REVIEW_ACCESS_HELP)
+    .action((pipeline: string, stage: string, options) => run(() => import('./commands/review'), (m) => m.reviewCommand(pipeline, stage, options, io)));
   withAwsOptions(program.command('retry'))
     .description("retry the failed actions of a stage's latest execution, after checking the retry rules")
     .argument('<pipeline>', 'pipeline name')

@@ -1,6 +1,9 @@
 import type { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import type { KMSClient } from '@aws-sdk/client-kms';
 
+/** A client of a query-protocol service (CloudFormation, STS): its middleware stack is what is used. */
+export type QueryProtocolClient = { readonly middlewareStack: unknown };
+
 /** The two limits every AWS request of pipectl runs under, in seconds. */
 export interface RequestTimeouts {
   /** Until the TCP (and TLS) connection is up. */
@@ -53,9 +56,10 @@ type Next = (args: unknown) => Promise<{ response: unknown; output?: unknown }>;
 /**
  * Adds to a client the two checks that turn a bad endpoint into an error pipectl can name: the
  * timeout (outermost, so it sees the error after the SDK's retries) and the non-AWS answer (closest
- * to the network, before the SDK's deserializer reads the body).
+ * to the network, before the SDK's deserializer reads the body). `answers` is the content type the
+ * service's protocol answers with: JSON, or XML for the query protocol of CloudFormation and STS.
  */
-export function addAnswerChecks(client: CodePipelineClient | KMSClient, timeouts: RequestTimeouts): void {
+export function addAnswerChecks(client: CodePipelineClient | KMSClient | QueryProtocolClient, timeouts: RequestTimeouts, answers: RegExp = /json/i): void {
   const stack = client.middlewareStack as unknown as {
     add(middleware: (next: Next) => Next, options: { step: string; priority: string; name: string }): void;
   };
@@ -70,7 +74,7 @@ export function addAnswerChecks(client: CodePipelineClient | KMSClient, timeouts
     const result = await next(args);
     const response = result.response as { statusCode?: number; headers?: Record<string, string>; body?: unknown };
     const contentType = headerOf(response.headers, 'content-type');
-    if (contentType !== undefined && !/json/i.test(contentType)) {
+    if (contentType !== undefined && !answers.test(contentType)) {
       throw new NonAwsAnswer(response.statusCode, contentType.split(';')[0].trim(), await firstBytes(response.body));
     }
     return result;

@@ -2,7 +2,7 @@ import { UsageError } from '../private/usage-error';
 import { isRegion } from '../private/aws-region';
 
 /** The variables through which the SDK takes an endpoint: every service, or one. */
-const ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_CODEPIPELINE', 'AWS_ENDPOINT_URL_KMS'] as const;
+const ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_CODEPIPELINE', 'AWS_ENDPOINT_URL_KMS', 'AWS_ENDPOINT_URL_CLOUDFORMATION', 'AWS_ENDPOINT_URL_STS'] as const;
 
 /**
  * Checks the environment variables the SDK would read, before any call: a malformed endpoint URL

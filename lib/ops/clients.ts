@@ -42,7 +42,7 @@ export function requestTimeouts(options: AwsOptions): RequestTimeouts {
   return { answerSeconds, connectSeconds: Math.min(CONNECT_TIMEOUT_SECONDS, answerSeconds) };
 }
 
-interface ClientConfig {
+export interface ClientConfig {
   profile?: string;
   region?: string;
   requestHandler: { connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: true };
@@ -53,7 +53,7 @@ interface ClientConfig {
  * profile) is checked here, once per command, before any client is built: a KMS client per Region
  * reuses it.
  */
-function checkedClientConfig(options: AwsOptions): ClientConfig {
+export function checkedClientConfig(options: AwsOptions): ClientConfig {
   quietNodeVersionNotice();
   checkAwsEnvironment({ regionGiven: options.region !== undefined });
   if (options.profile !== undefined) checkProfile(options.profile);

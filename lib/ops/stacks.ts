@@ -41,16 +41,20 @@ export interface StacksReport {
  * CloudFormation actions deploy, for tearing the pipeline's environments down.
  */
 export async function listStacks(client: CodePipelineApi, pipeline: string): Promise<StacksReport> {
+  const model = await readPipeline(client, pipeline);
+  return { pipeline, account: model.context.account, region: model.context.region, stacks: stacksOf(model) };
+}
+
+/** The deployed pipeline's definition (GetPipeline) as the plain pipeline model. */
+export async function readPipeline(client: CodePipelineApi, pipeline: string): Promise<PipelineModel> {
   const result = await client.send(new GetPipelineCommand({ name: pipeline }));
   if (!result.pipeline) throw new OperationFailed(`pipeline "${pipeline}": GetPipeline returned no pipeline`);
-  let model: PipelineModel;
   try {
-    [model] = pipelinesFromDocument({ pipeline: result.pipeline, metadata: result.metadata });
+    return pipelinesFromDocument({ pipeline: result.pipeline, metadata: result.metadata })[0];
   } catch (error) {
     if (error instanceof PipelineInputError) throw new OperationFailed(`pipeline "${pipeline}": GetPipeline's answer is not a pipeline: ${error.message}`);
     throw error;
   }
-  return { pipeline, account: model.context.account, region: model.context.region, stacks: stacksOf(model) };
 }
 
 /** The stacks of a pipeline model, in the order to delete them. */

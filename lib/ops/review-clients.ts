@@ -1,0 +1,70 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { addAnswerChecks } from './answer-checks';
+import { AwsOptions, checkedClientConfig, requestTimeouts } from './clients';
+import { AccountAccess } from './review-access';
+import { checkProfile } from './profiles';
+import { OperationFailed } from './target';
+
+/** The one call the review needs from a CloudFormation client. */
+export type CloudFormationApi = Pick<CloudFormationClient, 'send'>;
+/** The one call the review needs from an STS client. */
+export type StsApi = Pick<STSClient, 'send'>;
+/** A CloudFormation client for an account's access, in a Region. */
+export type CloudFormationFactory = (access: AccountAccess, region: string | undefined) => Promise<CloudFormationApi>;
+
+/** CloudFormation and STS speak the query protocol: their answers, errors included, are XML. */
+const XML = /xml/i;
+
+/** The session name CloudTrail shows for the reviewer's calls. */
+export const REVIEW_SESSION_NAME = 'pipectl-review';
+/** STS's shortest session: a review takes seconds. */
+const SESSION_SECONDS = 900;
+
+/**
+ * Builds CloudFormation clients under the same timeouts and checks as every pipectl client. A role is
+ * assumed once per role (the session serves every Region), through STS in the change set's Region.
+ */
+export function createCloudFormationFactory(options: AwsOptions, sts?: (region: string | undefined) => StsApi): CloudFormationFactory {
+  const config = checkedClientConfig(options);
+  const timeouts = requestTimeouts(options);
+  const stsFor = sts ?? ((region: string | undefined): StsApi => {
+    const client = new STSClient(region === undefined ? config : { ...config, region });
+    addAnswerChecks(client, timeouts, XML);
+    return client;
+  });
+  const sessions = new Map<string, Promise<SessionCredentials>>();
+  return async (access, region) => {
+    const where = region === undefined ? config : { ...config, region };
+    let client: CloudFormationClient;
+    if (access.kind === 'current') client = new CloudFormationClient(where);
+    else if (access.kind === 'profile') {
+      checkProfile(access.profile);
+      client = new CloudFormationClient({ ...where, profile: access.profile });
+    } else {
+      let session = sessions.get(access.roleArn);
+      if (!session) {
+        session = assumeRole(stsFor(region ?? options.region), access.roleArn);
+        sessions.set(access.roleArn, session);
+      }
+      client = new CloudFormationClient({ ...where, credentials: await session });
+    }
+    addAnswerChecks(client, timeouts, XML);
+    return client;
+  };
+}
+
+interface SessionCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken: string;
+  readonly expiration?: Date;
+}
+
+/** @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html */
+export async function assumeRole(sts: StsApi, roleArn: string): Promise<SessionCredentials> {
+  const answer = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: REVIEW_SESSION_NAME, DurationSeconds: SESSION_SECONDS }));
+  const c = answer.Credentials;
+  if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) throw new OperationFailed(`AssumeRole of ${roleArn} returned no credentials`);
+  return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };
+}

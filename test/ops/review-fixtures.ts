@@ -1,0 +1,54 @@
+import { GetPipelineOutput } from '@aws-sdk/client-codepipeline';
+
+/**
+ * A release pipeline whose ProdStage is a wave of two change sets (one in the pipeline's account and
+ * Region, one in a production account in eu-west-1), one approval naming both, then their execution.
+ */
+export const PIPELINE_ACCOUNT = '111111111111';
+export const PROD_ACCOUNT = '333333333333';
+export const PROD_ROLE = `arn:aws:iam::${PROD_ACCOUNT}:role/release-prod-deploy-action`;
+
+const changeSetAction = (name: string, mode: string, stack: string, extra: object = {}, runOrder = 1) => ({
+  name,
+  actionTypeId: { category: 'Deploy', owner: 'AWS', provider: 'CloudFormation', version: '1' },
+  runOrder,
+  configuration: { ActionMode: mode, StackName: stack, ChangeSetName: 'release', ...(mode === 'CHANGE_SET_REPLACE' ? { TemplatePath: 'Build::app.json', RoleArn: 'arn:aws:iam::x:role/cfn' } : {}) },
+  inputArtifacts: mode === 'CHANGE_SET_REPLACE' ? [{ name: 'Build' }] : [],
+  ...extra,
+});
+
+export function releasePipeline(): GetPipelineOutput {
+  const prod = { roleArn: PROD_ROLE, region: 'eu-west-1' };
+  return {
+    pipeline: {
+      name: 'Release',
+      roleArn: `arn:aws:iam::${PIPELINE_ACCOUNT}:role/release-pipeline`,
+      artifactStore: { type: 'S3', location: 'release-artifacts' },
+      version: 4,
+      stages: [
+        {
+          name: 'Source',
+          actions: [
+            {
+              name: 'Source',
+              actionTypeId: { category: 'Source', owner: 'AWS', provider: 'S3', version: '1' },
+              configuration: { S3Bucket: 'release-source', S3ObjectKey: 'app.zip' },
+              outputArtifacts: [{ name: 'Build' }],
+            },
+          ],
+        },
+        {
+          name: 'ProdStage',
+          actions: [
+            changeSetAction('CreateChangeSet-tools', 'CHANGE_SET_REPLACE', 'app-tools'),
+            changeSetAction('CreateChangeSet-prod', 'CHANGE_SET_REPLACE', 'app-prod', prod),
+            { name: 'ApproveChangeSets', actionTypeId: { category: 'Approval', owner: 'AWS', provider: 'Manual', version: '1' }, runOrder: 2 },
+            changeSetAction('ExecuteChangeSet-tools', 'CHANGE_SET_EXECUTE', 'app-tools', {}, 3),
+            changeSetAction('ExecuteChangeSet-prod', 'CHANGE_SET_EXECUTE', 'app-prod', prod, 3),
+          ],
+        },
+      ],
+    },
+    metadata: { pipelineArn: `arn:aws:codepipeline:us-east-1:${PIPELINE_ACCOUNT}:Release` },
+  };
+}
