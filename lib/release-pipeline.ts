@@ -2,16 +2,16 @@ import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import { Construct } from 'constructs';
 import { PipelineChecks, PipelineChecksProps } from './checks';
 import { PipelineDiagrams } from './diagram/pipeline-diagrams';
-import { CrossAccountArtifactStore, storeSharingNames } from './cross-account/artifact-store';
-import { sharedPipelineAccountNames } from './cross-account/pipeline-identity';
-import { DeploymentTarget } from './cross-account/deployment-target';
+import { CrossAccountArtifactStore, regionalStoreId, storeSharingNames } from './cross-account/artifact-store';
+import { PipelineIdentity, sharedPipelineAccountNames } from './cross-account/pipeline-identity';
+import { RegionalArtifactStore } from './cross-account/regional-artifact-store';
 import { grantRuleReads, RuleNames, validatePipelineV2 } from './release/pipeline-v2';
 import { PipelineVariableProps, toPipelineVariables } from './release/pipeline-variables';
 import { stageConditionOptions } from './release/stage-conditions';
 import { ReleaseBuild } from './sources/release-build';
 import { ReleaseSource } from './sources/release-source';
 import { toTriggerProps } from './sources/source-trigger';
-import { IReleaseStage } from './stages/release-stage';
+import { IReleaseStage, releaseStageTargets } from './stages/release-stage';
 import { claimStages, validateStageList } from './stages/stage-list';
 
 export interface ReleasePipelineProps {
@@ -37,11 +37,23 @@ export interface ReleasePipelineProps {
    * The artifact store, KMS key and pipeline role. The stages' targets are added to it.
    * Give it to every pipeline of one PipelineIdentity: a second store for an identity (names of
    * roles, bucket and key alias that clash at deploy) is an error naming the first.
-   * @default - when a stage has a target, a CrossAccountArtifactStore for the targets' PipelineIdentity
+   * @default - when a stage has a target or regionalArtifactStores are given, a CrossAccountArtifactStore
+   * for their PipelineIdentity
    * (an error when the app already has one); otherwise aws-cdk-lib's default bucket and role
    * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-create-cross-account.html
    */
   readonly artifactStore?: CrossAccountArtifactStore;
+  /**
+   * The artifact stores of the regions the pipeline deploys to other than its own, one per region
+   * (`new RegionalArtifactStore(app, 'ArtifactsEuWest1', { identity, region: 'eu-west-1' })`). Each
+   * target in such a region is added to its store; the pipeline's artifact stores
+   * (`crossRegionReplicationBuckets`) are the artifact store's bucket and these; the pipeline stack
+   * deploys after each. A store whose region no stage deploys to is allowed: the pipeline lists it
+   * among its artifact stores and no action uses it.
+   * @default - none: every target must be in the pipeline's region
+   * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/actions-create-cross-region.html
+   */
+  readonly regionalArtifactStores?: RegionalArtifactStore[];
   /**
    * The pipeline type.
    * @default PipelineType.V2
@@ -113,13 +125,21 @@ export class ReleasePipeline extends Construct {
     validateStageList(this, where, props.stages, reserved);
     const pipelineType = props.pipelineType ?? codepipeline.PipelineType.V2;
     validatePipelineV2(this, where, { ...props, pipelineType });
-    const targets = [...new Set(props.stages.map((s) => s.target).filter((t): t is DeploymentTarget => t !== undefined))];
-    const store = props.artifactStore ?? (targets.length > 0 ? this.defaultStore(where, targets[0]) : undefined);
+    const targets = [...new Set(props.stages.flatMap((s) => releaseStageTargets(s)))];
+    const regionalStores = props.regionalArtifactStores ?? [];
+    const identity = props.artifactStore?.identity ?? targets[0]?.identity ?? regionalStores[0]?.identity;
+    if (identity) this.checkTargetRegions(where, identity, props.stages, [...regionalStores, ...props.artifactStore?.regionalStores ?? []]);
+    const store = props.artifactStore ?? (identity ? this.defaultStore(where, identity) : undefined);
     claimStages(this, props.stages);
+    for (const regional of regionalStores) store!.addRegionalStore(regional);
     for (const target of targets) {
       if (!store!.targets.includes(target)) store!.addTarget(target);
     }
     this.artifactStore = store;
+    // aws-cdk-lib takes the pipeline region's bucket from crossRegionReplicationBuckets when it is
+    // given, and refuses artifactBucket beside it; without other regions the pipeline keeps its
+    // single ArtifactStore.
+    const crossRegion = store !== undefined && store.regionalStores.length > 0;
 
     this.sourceOutput = props.source.output;
     this.stages = props.stages;
@@ -128,7 +148,8 @@ export class ReleasePipeline extends Construct {
       pipelineType,
       executionMode: props.executionMode,
       variables: props.variables && toPipelineVariables(props.variables),
-      artifactBucket: store?.bucket,
+      artifactBucket: crossRegion ? undefined : store?.bucket,
+      crossRegionReplicationBuckets: crossRegion ? store.crossRegionReplicationBuckets : undefined,
       role: store?.pipelineRole,
       // Each release is reviewed by a person; a pipeline update must not start a release by itself.
       restartExecutionOnUpdate: false,
@@ -155,12 +176,25 @@ export class ReleasePipeline extends Construct {
     if (props.diagrams ?? true) PipelineDiagrams.enable(this);
   }
 
+  /**
+   * Refuses a target outside the pipeline's region whose region has no store: aws-cdk-lib would
+   * otherwise create a support stack of its own for that region.
+   */
+  private checkTargetRegions(where: string, identity: PipelineIdentity, stages: readonly IReleaseStage[], regionalStores: readonly RegionalArtifactStore[]): void {
+    const regions = new Set(regionalStores.map((store) => store.region));
+    stages.forEach((stage, index) => {
+      for (const target of releaseStageTargets(stage)) {
+        if (target.region === identity.region || regions.has(target.region)) continue;
+        throw new Error(`${where}: stages[${index}] ("${stage.stageName}") deploys to the target ${target.node.id} in region ${target.region}, which has no artifact store: the pipeline's own store holds the artifacts of ${identity.region} only. Create the store of ${target.region} in the pipeline account, new RegionalArtifactStore(app, '${regionalStoreId(target.region)}', { identity, region: '${target.region}' }), and pass it in regionalArtifactStores.`);
+      }
+    });
+  }
+
   /** The store made for the targets' identity when none is given; refused when the app has one already. */
-  private defaultStore(where: string, target: DeploymentTarget): CrossAccountArtifactStore {
-    const identity = target.identity;
+  private defaultStore(where: string, identity: PipelineIdentity): CrossAccountArtifactStore {
     const existing = storeSharingNames(this, identity);
     if (existing) {
-      throw new Error(`${where}: artifactStore is not given, so the pipeline would create a store for PipelineIdentity "${identity.name}" (account ${identity.pipelineAccount}), but ${existing.node.path} already is one; both would create the ${sharedPipelineAccountNames(existing.identity, identity).join(', ')}, and the second fails at deploy. Pass that store as artifactStore (e.g. the other pipeline's artifactStore), or give this pipeline's targets a PipelineIdentity with another name.`);
+      throw new Error(`${where}: artifactStore is not given, so the pipeline would create a store for PipelineIdentity "${identity.name}" (account ${identity.pipelineAccount}), but ${existing.path} already is one; both would create the ${sharedPipelineAccountNames(existing.identity, identity, existing.region).join(', ')}, and the second fails at deploy. Pass that store as artifactStore (e.g. the other pipeline's artifactStore), or give this pipeline's targets a PipelineIdentity with another name.`);
     }
     return new CrossAccountArtifactStore(this, 'ArtifactStore', { identity });
   }

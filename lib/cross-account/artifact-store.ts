@@ -2,24 +2,32 @@ import { CfnElement, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Construct, IConstruct } from 'constructs';
-import { sendAccessLogs } from './access-logs';
+import { Construct } from 'constructs';
 import { ArtifactBucketView } from './artifact-bucket-view';
+import { createArtifactStorage, TargetArtifactPolicies } from './artifact-storage';
 import { DeploymentTarget, TargetArtifactAccessListener } from './deployment-target';
 import { PipelineIdentity, sharedPipelineAccountNames } from './pipeline-identity';
+import type { RegionalArtifactStore } from './regional-artifact-store';
+import { registerStore, storeSharingNames } from './store-registry';
 
-/** The stores of each app (by its root construct), in creation order. */
-const STORES = new WeakMap<IConstruct, CrossAccountArtifactStore[]>();
+export { storeSharingNames };
 
 /** Props for `CrossAccountArtifactStore`. */
 export interface CrossAccountArtifactStoreProps {
   /** The pipeline's names; its account and region must be those of the stack holding the store. */
   readonly identity: PipelineIdentity;
   /**
-   * The target accounts' stacks; more can be added with `addTarget()`.
+   * The target accounts' stacks; more can be added with `addTarget()`. A target outside the pipeline's
+   * region needs the `RegionalArtifactStore` for its region in `regionalStores`.
    * @default - none
    */
   readonly targets?: DeploymentTarget[];
+  /**
+   * The artifact stores of the pipeline's other regions, one per region; more can be added with
+   * `addRegionalStore()`.
+   * @default - none: every target is in the pipeline's region
+   */
+  readonly regionalStores?: RegionalArtifactStore[];
   /**
    * What happens to the key, the artifact bucket and the access-log bucket when they leave the stack.
    * @default RemovalPolicy.RETAIN
@@ -41,7 +49,12 @@ export interface CrossAccountArtifactStoreProps {
  * access they need. Adding a target makes this stack depend on the target's stack, so
  * `cdk deploy --all` creates the roles before the policies that name them, in one pass.
  *
- * Give aws-cdk-lib's pipeline `artifactBucket: store.bucket` and `role: store.pipelineRole`.
+ * A target in another region keeps its artifacts in the `RegionalArtifactStore` for that region:
+ * `addTarget()` hands it to that store and lets the pipeline role assume its action role.
+ *
+ * Give aws-cdk-lib's pipeline `artifactBucket: store.bucket` and `role: store.pipelineRole`, or, with
+ * regional stores, `crossRegionReplicationBuckets: store.crossRegionReplicationBuckets` instead of
+ * `artifactBucket`.
  * `bucket` is a reference to the artifact bucket through which aws-cdk-lib cannot change the bucket or
  * key policies: the policies are this construct's alone.
  *
@@ -62,9 +75,9 @@ export class CrossAccountArtifactStore extends Construct implements TargetArtifa
   public readonly pipelineRole: iam.Role;
 
   private readonly targetList: DeploymentTarget[] = [];
+  private readonly regionalStoreList: RegionalArtifactStore[] = [];
   private readonly assumeTargets: iam.PolicyStatement;
-  /** What the bucket and key policies already grant each target, so each grant is written once. */
-  private readonly grantedAccess = new Map<DeploymentTarget, { writes: boolean; executionReads: boolean }>();
+  private readonly policies: TargetArtifactPolicies;
 
   constructor(scope: Construct, id: string, props: CrossAccountArtifactStoreProps) {
     super(scope, id);
@@ -75,31 +88,16 @@ export class CrossAccountArtifactStore extends Construct implements TargetArtifa
     }
     const clash = storeSharingNames(this, identity);
     if (clash) {
-      throw new Error(`CrossAccountArtifactStore ${this.node.path}: ${clash.node.path} is already an artifact store of pipeline "${identity.name}" in account ${identity.pipelineAccount}; both would create the ${sharedPipelineAccountNames(clash.identity, identity).join(', ')}, and the second fails at deploy. Use one store for the pipeline (pass it as artifactStore to every ReleasePipeline of this PipelineIdentity), or give this one a PipelineIdentity with another name.`);
+      throw new Error(`CrossAccountArtifactStore ${this.node.path}: ${clash.path} is already an artifact store of pipeline "${identity.name}" in account ${identity.pipelineAccount}; both would create the ${sharedPipelineAccountNames(clash.identity, identity, clash.region).join(', ')}, and the second fails at deploy. Use one store for the pipeline (pass it as artifactStore to every ReleasePipeline of this PipelineIdentity), or give this one a PipelineIdentity with another name.`);
     }
     this.identity = identity;
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
 
-    this.key = new kms.Key(this, 'Key', {
-      description: `Encrypts the ${identity.name} pipeline's artifacts; used by its target accounts through S3`,
-      enableKeyRotation: true,
-      alias: identity.keyAliasName,
-      removalPolicy,
-    });
-
-    this.accessLogsBucket = props.accessLogsBucket ?? this.createAccessLogsBucket(removalPolicy);
-
-    this.bucketResource = new s3.Bucket(this, 'Bucket', {
-      bucketName: identity.artifactBucketName,
-      encryption: s3.BucketEncryption.KMS,
-      encryptionKey: this.key,
-      versioned: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      removalPolicy,
-    });
-    sendAccessLogs(this.bucketResource, this.accessLogsBucket, `${identity.artifactBucketName}/`);
+    const storage = createArtifactStorage(this, { identity, region: identity.region, removalPolicy, accessLogsBucket: props.accessLogsBucket });
+    this.key = storage.key;
+    this.accessLogsBucket = storage.accessLogsBucket;
+    this.bucketResource = storage.bucket;
+    this.policies = new TargetArtifactPolicies(identity, identity.region, storage);
 
     this.bucket = new ArtifactBucketView(this, 'PipelineView', this.bucketResource, kms.Key.fromKeyArn(this, 'PipelineViewKey', this.key.keyArn));
 
@@ -111,75 +109,102 @@ export class CrossAccountArtifactStore extends Construct implements TargetArtifa
     this.assumeTargets = new iam.PolicyStatement({ actions: ['sts:AssumeRole'] });
     this.acknowledgePipelineGrants();
 
-    const stores = STORES.get(this.node.root) ?? [];
-    STORES.set(this.node.root, [...stores, this]);
+    registerStore(this, { path: this.node.path, identity, region: identity.region });
+    for (const regional of props.regionalStores ?? []) this.addRegionalStore(regional);
     for (const target of props.targets ?? []) this.addTarget(target);
   }
 
-  /** The targets added so far. */
+  /** The targets added so far, in every region. */
   public get targets(): readonly DeploymentTarget[] {
     return [...this.targetList];
   }
 
+  /** The stores of the pipeline's other regions, in the order they were added. */
+  public get regionalStores(): readonly RegionalArtifactStore[] {
+    return [...this.regionalStoreList];
+  }
+
   /**
-   * Lets `target`'s roles use the artifacts (key and bucket policies naming them by ARN), lets the
-   * pipeline role assume its action role, and makes this stack deploy after the target's stack.
+   * The artifact bucket of every region, for `codepipeline.Pipeline`'s `crossRegionReplicationBuckets`
+   * (which replaces `artifactBucket`): this store's bucket for the pipeline's region and each regional
+   * store's bucket for its region.
+   */
+  public get crossRegionReplicationBuckets(): Record<string, s3.IBucket> {
+    return Object.fromEntries([
+      [this.identity.region, this.bucket],
+      ...this.regionalStoreList.map((store) => [store.region, store.bucket] as const),
+    ]);
+  }
+
+  /**
+   * Adds the store of another region: this stack deploys after it, and targets in its region are
+   * handed to it by `addTarget()`.
+   */
+  public addRegionalStore(store: RegionalArtifactStore): void {
+    const where = `CrossAccountArtifactStore ${this.node.path}.addRegionalStore(${store.node.id})`;
+    if (!store.identity.equals(this.identity)) {
+      throw new Error(`${where}: the regional store was made for pipeline "${store.identity.name}" in ${store.identity.pipelineAccount}/${store.identity.region}, but this store is pipeline "${this.identity.name}" in ${this.identity.pipelineAccount}/${this.identity.region}. Create both from the same PipelineIdentity.`);
+    }
+    if (this.regionalStoreList.includes(store)) return;
+    this.regionalStoreList.push(store);
+    Stack.of(this).addStackDependency(store, `the pipeline replicates artifacts to ${store.node.id}'s bucket in ${store.region}, which must exist first`);
+    this.acknowledgeRegionalGrants(store);
+  }
+
+  /**
+   * Lets `target`'s roles use the artifacts of its region (key and bucket policies naming them by
+   * ARN, here or in the region's `RegionalArtifactStore`), lets the pipeline role assume its action
+   * role, and makes the store's stack deploy after the target's stack.
    */
   public addTarget(target: DeploymentTarget): void {
     const where = `CrossAccountArtifactStore ${this.node.path}.addTarget(${target.node.id})`;
     if (!target.identity.equals(this.identity)) {
       throw new Error(`${where}: the target was made for pipeline "${target.identity.name}" in ${target.identity.pipelineAccount}/${target.identity.region}, but this store is pipeline "${this.identity.name}" in ${this.identity.pipelineAccount}/${this.identity.region}. Create both from the same PipelineIdentity.`);
     }
-    const clash = this.targetList.find((t) => t.account === target.account);
-    if (clash) {
-      throw new Error(`${where}: account ${target.account} already has the target ${clash.node.id}; its roles have the same names. Use one DeploymentTarget per account and call allowStack() on it for each stack.`);
+    if (target.region === this.identity.region) {
+      const clash = this.targetList.find((t) => t.account === target.account && t.region === target.region);
+      if (clash) {
+        throw new Error(`${where}: account ${target.account} already has the target ${clash.node.id} in region ${target.region}; its roles have the same names. Use one DeploymentTarget per account and region and call allowStack() on it for each stack.`);
+      }
+      Stack.of(this).addStackDependency(target, `the key and bucket policies name ${target.node.id}'s roles, which must exist first`);
+      this.policies.add(target);
+    } else {
+      const regional = this.regionalStoreList.find((store) => store.region === target.region);
+      if (!regional) {
+        throw new Error(`${where}: the target is in region ${target.region}, and this store has no RegionalArtifactStore for it. Create one in the pipeline account (new RegionalArtifactStore(app, '${regionalStoreId(target.region)}', { identity, region: '${target.region}' })) and pass it to addRegionalStore() first.`);
+      }
+      if (!regional.targets.includes(target)) regional.addTarget(target);
     }
     if (this.targetList.length === 0) this.pipelineRole.addToPrincipalPolicy(this.assumeTargets);
     this.targetList.push(target);
-    this.assumeTargets.addResources(this.identity.actionRoleArn(target.account));
-    Stack.of(this).addStackDependency(target, `the key and bucket policies name ${target.node.id}'s roles, which must exist first`);
-
-    this.allow(target, 'action', ['s3:GetObject', 's3:GetObjectVersion'], ['kms:Decrypt']);
-    this.artifactAccessChanged(target);
-    target.onArtifactAccessChange(this);
+    this.assumeTargets.addResources(this.identity.actionRoleArn(target.account, target.region));
   }
 
   /**
    * @internal grants what the target's `allowArtifactWrites()` / `allowExecutionRoleArtifactReads()`
-   * ask for and was not granted yet: when the target is added, and on each later call.
+   * ask for and was not granted yet. The policies follow their targets themselves; this stays for
+   * callers of the listener interface.
    */
   public artifactAccessChanged(target: DeploymentTarget): void {
-    const previous = this.grantedAccess.get(target) ?? { writes: false, executionReads: false };
-    if (target.artifactAccess.actionRoleWrites && !previous.writes) {
-      this.allow(target, 'action', ['s3:PutObject'], ['kms:GenerateDataKey']);
-    }
-    if (target.artifactAccess.executionRoleReads && !previous.executionReads) {
-      this.allow(target, 'execution', ['s3:GetObject', 's3:GetObjectVersion'], ['kms:Decrypt']);
-    }
+    if (target.region === this.identity.region) this.policies.artifactAccessChanged(target);
   }
 
-  private allow(target: DeploymentTarget, role: 'action' | 'execution', s3Actions: string[], kmsActions: string[]): void {
-    const principalArn = role === 'action'
-      ? this.identity.actionRoleArn(target.account)
-      : this.identity.executionRoleArn(target.account);
-    const principal = new iam.ArnPrincipal(principalArn);
-    this.bucketResource.addToResourcePolicy(new iam.PolicyStatement({
-      principals: [principal],
-      actions: s3Actions,
-      resources: [this.bucketResource.arnForObjects('*')],
-    }));
-    this.key.addToResourcePolicy(new iam.PolicyStatement({
-      principals: [principal],
-      actions: kmsActions,
-      resources: ['*'],
-      // Only through S3, for objects of this bucket: the roles never call KMS directly.
-      conditions: { StringEquals: { 'kms:ViaService': this.identity.s3ViaService } },
-    }));
-    const granted = this.grantedAccess.get(target) ?? { writes: false, executionReads: false };
-    this.grantedAccess.set(target, {
-      writes: granted.writes || (role === 'action' && s3Actions.includes('s3:PutObject')),
-      executionReads: granted.executionReads || role === 'execution',
-    });
+  /**
+   * aws-cdk-lib's pipeline grants its role read/write on the bucket of each region an action runs in
+   * (`replicationBucket.grantReadWrite`); through the regional store's view, on its bucket, its
+   * objects and `key/*` narrowed by the alias. cdk-nag reports the two wildcards.
+   */
+  private acknowledgeRegionalGrants(store: RegionalArtifactStore): void {
+    Validations.of(this.pipelineRole).acknowledge(
+      {
+        id: `AwsSolutions-IAM5[Resource::${this.identity.artifactBucketArnIn(store.region)}/*]`,
+        reason: `Objects in the ${this.identity.name} pipeline's artifact bucket in ${store.region} only, to which the pipeline copies artifacts for the actions there; CodePipeline names artifact objects per execution, so object keys cannot be listed in advance.`,
+      },
+      {
+        id: `AwsSolutions-IAM5[Resource::${this.identity.keyArnPatternIn(store.region)}]`,
+        reason: `The key ID is generated in ${store.region}'s store stack and cannot be referred to from this region; the statement is narrowed to the key with alias ${this.identity.keyAliasName} (kms:ResourceAliases).`,
+      },
+    );
   }
 
   /**
@@ -196,7 +221,7 @@ export class CrossAccountArtifactStore extends Construct implements TargetArtifa
       })),
       ...['kms:ReEncrypt*', 'kms:GenerateDataKey*'].map((action) => ({
         id: `AwsSolutions-IAM5[Action::${action}]`,
-        reason: `${why}; the statement's only resource is the artifact key's ARN.`,
+        reason: `${why}; the statement's only resource is the artifact key: its ARN, or in another region's store \`key/*\` narrowed to the key with the artifact alias (kms:ResourceAliases).`,
       })),
       {
         id: `AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/*]`,
@@ -204,29 +229,9 @@ export class CrossAccountArtifactStore extends Construct implements TargetArtifa
       },
     );
   }
-
-  private createAccessLogsBucket(removalPolicy: RemovalPolicy): s3.Bucket {
-    const logs = new s3.Bucket(this, 'AccessLogs', {
-      // S3 server access logging delivers only to buckets with SSE-S3 default encryption.
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      versioned: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      removalPolicy,
-    });
-    Validations.of(logs).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: 'This bucket is the server access log destination; logging it into itself would log its own log deliveries without end.',
-    });
-    return logs;
-  }
 }
 
-/**
- * The store already made in `scope`'s app whose role, bucket or key alias names are those a store for
- * `identity` would create, if any. Internal: not exported from the package.
- */
-export function storeSharingNames(scope: IConstruct, identity: PipelineIdentity): CrossAccountArtifactStore | undefined {
-  return STORES.get(scope.node.root)?.find((store) => sharedPipelineAccountNames(store.identity, identity).length > 0);
+/** The construct ID the fix in an error message suggests for the store of `region`: `ArtifactsEuWest1`. */
+export function regionalStoreId(region: string): string {
+  return `Artifacts${region.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('')}`;
 }

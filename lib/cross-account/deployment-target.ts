@@ -2,15 +2,23 @@ import { Annotations, Aspects, CfnResource, RemovalPolicy, Stack, StackProps, Va
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { DirectRole, StatementJson, allowStatement } from './direct-role';
-import { assertAccountId, assertChangeSetName, assertStackName } from './names';
+import { assertAccountId, assertChangeSetName, assertRegion, assertStackName } from './names';
 import { PipelineIdentity } from './pipeline-identity';
 
 /** Props for `DeploymentTarget`. */
 export interface DeploymentTargetProps extends Omit<StackProps, 'env'> {
-  /** The pipeline this account receives releases from. The target's region is the pipeline's region. */
+  /** The pipeline this account receives releases from. */
   readonly identity: PipelineIdentity;
   /** The 12-digit account the pipeline deploys into. */
   readonly account: string;
+  /**
+   * The region the pipeline deploys into, and of this stack. Outside the pipeline's region the
+   * target's artifacts are in the `RegionalArtifactStore` for this region, and its role names end in
+   * `-<region>` (IAM role names are global in an account).
+   * @default - the identity's region
+   * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/actions-create-cross-region.html
+   */
+  readonly region?: string;
   /**
    * Statements for the CloudFormation execution role: what the deployed stacks create, update and delete.
    * @default - none
@@ -72,7 +80,7 @@ interface StackAccess {
 }
 
 /**
- * The stack for one target account: the role the pipeline assumes there (the action role) and the
+ * The stack for one target (account, region): the role the pipeline assumes there (the action role) and the
  * CloudFormation service role (the execution role). Both have deterministic names from the
  * `PipelineIdentity`, so the pipeline account can name them before this stack exists and this stack
  * can exist before the pipeline.
@@ -100,24 +108,29 @@ export class DeploymentTarget extends Stack {
   constructor(scope: Construct, id: string, props: DeploymentTargetProps) {
     const where = `DeploymentTarget ${id}`;
     assertAccountId(where, 'account', props.account);
-    const { identity, account, executionStatements = [], executionManagedPolicies = [], administratorAccess = false, retainExecutionRole = true, ...stackProps } = props;
+    if (props.region !== undefined) assertRegion(where, 'region', props.region);
+    const { identity, account, region = identity.region, executionStatements = [], executionManagedPolicies = [], administratorAccess = false, retainExecutionRole = true, ...stackProps } = props;
     if (administratorAccess && (executionStatements.length > 0 || executionManagedPolicies.length > 0)) {
       throw new Error(`${where}: administratorAccess and executionStatements/executionManagedPolicies are contradictory: administratorAccess already allows every action. Remove administratorAccess (preferred) or remove the execution policies.`);
     }
     if (!administratorAccess && executionStatements.length === 0 && executionManagedPolicies.length === 0) {
       throw new Error(`${where}: the CloudFormation execution role has no permissions: give executionStatements or executionManagedPolicies for the resources your stacks create (or administratorAccess: true, which raises a warning).`);
     }
+    // Every name this target's region needs, checked before anything is built.
+    const actionRoleName = identity.actionRoleNameIn(region);
+    const executionRoleName = identity.executionRoleNameIn(region);
+    identity.artifactBucketNameIn(region);
     super(scope, id, {
       description: `Roles the ${identity.name} pipeline in account ${identity.pipelineAccount} uses to deploy into this account`,
       ...stackProps,
-      env: { account, region: identity.region },
+      env: { account, region },
     });
     this.identity = identity;
 
     // Both roles are DirectRoles: their statements are known here, so they skip aws-cdk-lib's grant
     // machinery, which made target stacks the largest part of a release pipeline's synth time.
     this.actionRoleResource = new DirectRole(this, 'ActionRole', {
-      roleName: identity.actionRoleName,
+      roleName: actionRoleName,
       description: `Assumed by the ${identity.name} pipeline role to run CloudFormation actions in this account`,
       // The account principal with an aws:PrincipalArn condition, not the pipeline role's ARN as
       // principal: IAM rejects a trust policy naming a role that does not exist yet, and this stack
@@ -131,7 +144,7 @@ export class DeploymentTarget extends Stack {
     });
 
     this.executionRoleResource = new DirectRole(this, 'ExecutionRole', {
-      roleName: identity.executionRoleName,
+      roleName: executionRoleName,
       description: `CloudFormation service role for the stacks the ${identity.name} pipeline deploys`,
       trust: { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'cloudformation.amazonaws.com' } },
       managedPolicies: administratorAccess
@@ -142,15 +155,15 @@ export class DeploymentTarget extends Stack {
     if (retainExecutionRole) this.retainExecutionRole();
     if (administratorAccess) {
       Annotations.of(this).addWarningV2('cdk-delivery-pipelines:administratorExecutionRole',
-        `The CloudFormation execution role ${identity.executionRoleName} in account ${account} has AdministratorAccess: whoever can change the templates the pipeline deploys controls the account. Prefer executionStatements scoped to what the stacks create.`);
+        `The CloudFormation execution role ${executionRoleName} in account ${account} has AdministratorAccess: whoever can change the templates the pipeline deploys controls the account. Prefer executionStatements scoped to what the stacks create.`);
       Validations.of(this.executionRoleResource).acknowledge({
         id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AdministratorAccess]',
         reason: 'AdministratorAccess was requested explicitly with administratorAccess: true; synth raises the warning cdk-delivery-pipelines:administratorExecutionRole for it.',
       });
     }
 
-    this.actionRole = iam.Role.fromRoleArn(this, 'ActionRoleReference', identity.actionRoleArn(account), { mutable: false });
-    this.executionRole = iam.Role.fromRoleArn(this, 'ExecutionRoleReference', identity.executionRoleArn(account), { mutable: false });
+    this.actionRole = iam.Role.fromRoleArn(this, 'ActionRoleReference', identity.actionRoleArn(account, region), { mutable: false });
+    this.executionRole = iam.Role.fromRoleArn(this, 'ExecutionRoleReference', identity.executionRoleArn(account, region), { mutable: false });
 
     this.grantActionRoleBase();
     this.node.addValidation({
@@ -224,12 +237,13 @@ export class DeploymentTarget extends Stack {
 
   /**
    * Lets the action role write output artifacts (a CloudFormation action's `OutputFileName`): adds
-   * `s3:PutObject` and `kms:GenerateDataKey` here and in the pipeline account's bucket and key policies.
+   * `s3:PutObject` and `kms:GenerateDataKey` here and in the bucket and key policies of this region's
+   * artifact store.
    */
   public allowArtifactWrites(): void {
     if (this.access.actionRoleWrites) return;
     this.access = { ...this.access, actionRoleWrites: true };
-    this.actionRoleResource.addStatement(allowStatement(['s3:PutObject'], [`${this.identity.artifactBucketArn}/*`]));
+    this.actionRoleResource.addStatement(allowStatement(['s3:PutObject'], [`${this.artifactBucketArn}/*`]));
     this.actionRoleResource.addStatement(this.keyStatement(['kms:GenerateDataKey']));
     this.listeners.forEach((listener) => listener.artifactAccessChanged(this));
   }
@@ -241,7 +255,7 @@ export class DeploymentTarget extends Stack {
   public allowExecutionRoleArtifactReads(): void {
     if (this.access.executionRoleReads) return;
     this.access = { ...this.access, executionRoleReads: true };
-    this.executionRoleResource.addStatement(allowStatement(['s3:GetObject', 's3:GetObjectVersion'], [`${this.identity.artifactBucketArn}/*`]));
+    this.executionRoleResource.addStatement(allowStatement(['s3:GetObject', 's3:GetObjectVersion'], [`${this.artifactBucketArn}/*`]));
     this.executionRoleResource.addStatement(this.keyStatement(['kms:Decrypt']));
     Validations.of(this.executionRoleResource).acknowledge(...this.artifactWildcardEvidence());
     this.listeners.forEach((listener) => listener.artifactAccessChanged(this));
@@ -261,10 +275,10 @@ export class DeploymentTarget extends Stack {
     const role = this.actionRoleResource;
     role.addStatement(allowStatement(
       ['iam:PassRole'],
-      [this.identity.executionRoleArn(this.account)],
+      [this.identity.executionRoleArn(this.account, this.region)],
       { StringEquals: { 'iam:PassedToService': 'cloudformation.amazonaws.com' } },
     ));
-    role.addStatement(allowStatement(['s3:GetObject', 's3:GetObjectVersion'], [`${this.identity.artifactBucketArn}/*`]));
+    role.addStatement(allowStatement(['s3:GetObject', 's3:GetObjectVersion'], [`${this.artifactBucketArn}/*`]));
     role.addStatement(this.keyStatement(['kms:Decrypt']));
     Validations.of(role).acknowledge(...this.artifactWildcardEvidence());
   }
@@ -281,28 +295,33 @@ export class DeploymentTarget extends Stack {
     });
   }
 
-  /** KMS permissions on the artifact key, which this account can only name by its alias. */
+  /** KMS permissions on this region's artifact key, which this account can only name by its alias. */
   private keyStatement(actions: string[]): StatementJson {
-    return allowStatement(actions, [this.identity.keyArnPattern], {
+    return allowStatement(actions, [this.identity.keyArnPatternIn(this.region)], {
       'ForAnyValue:StringEquals': { 'kms:ResourceAliases': this.identity.keyAliasName },
-      'StringEquals': { 'kms:ViaService': this.identity.s3ViaService },
+      'StringEquals': { 'kms:ViaService': this.identity.s3ViaServiceIn(this.region) },
     });
+  }
+
+  /** This region's artifact bucket: the pipeline account's store for the region this target is in. */
+  private get artifactBucketArn(): string {
+    return this.identity.artifactBucketArnIn(this.region);
   }
 
   private artifactWildcardEvidence() {
     return [
       {
-        id: `AwsSolutions-IAM5[Resource::${this.identity.artifactBucketArn}/*]`,
+        id: `AwsSolutions-IAM5[Resource::${this.artifactBucketArn}/*]`,
         reason: 'Objects in the pipeline artifact bucket only; CodePipeline names each artifact object per execution, so keys cannot be listed in advance. The bucket belongs to this pipeline alone.',
       },
       {
-        id: `AwsSolutions-IAM5[Resource::${this.identity.keyArnPattern}]`,
+        id: `AwsSolutions-IAM5[Resource::${this.identity.keyArnPatternIn(this.region)}]`,
         reason: `The key ID is generated in the pipeline account; the statement is narrowed to the key with alias ${this.identity.keyAliasName} (kms:ResourceAliases) used through S3 (kms:ViaService).`,
       },
     ];
   }
 
   private stackArn(stackName: string): string {
-    return this.identity.stackArn(this.account, stackName);
+    return this.identity.stackArn(this.account, stackName, this.region);
   }
 }

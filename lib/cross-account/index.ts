@@ -5,3 +5,5 @@ export type { AllowStackOptions, DeploymentTargetProps, TargetArtifactAccess, Ta
 export { CrossAccountArtifactStore } from './artifact-store';
 export type { CrossAccountArtifactStoreProps } from './artifact-store';
 export { sendAccessLogs } from './access-logs';
+export { RegionalArtifactStore } from './regional-artifact-store';
+export type { RegionalArtifactStoreProps } from './regional-artifact-store';

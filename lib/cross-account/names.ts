@@ -50,7 +50,7 @@ export function assertChangeSetName(where: string, value: string): void {
  * S3 general purpose bucket naming rules that a generated name can break.
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
  */
-export function assertBucketName(where: string, prop: string, value: string): void {
+export function assertBucketName(where: string, prop: string, value: string, fix?: string): void {
   const problems: string[] = [];
   if (value.length < 3 || value.length > 63) problems.push(`it is ${value.length} characters long (3–63 allowed)`);
   if (!/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/.test(value)) problems.push('it may contain only lowercase letters, digits, dots and hyphens, and must start and end with a letter or digit');
@@ -59,7 +59,7 @@ export function assertBucketName(where: string, prop: string, value: string): vo
     if (value.startsWith(prefix)) problems.push(`it must not start with "${prefix}"`);
   }
   if (problems.length > 0) {
-    throw new Error(`${where}: ${prop} "${value}" is not a valid S3 bucket name: ${problems.join('; ')}.`);
+    throw new Error(`${where}: ${prop} "${value}" is not a valid S3 bucket name: ${problems.join('; ')}.${fix ? ` ${fix}` : ''}`);
   }
 }
 

@@ -127,7 +127,7 @@ describe('CrossAccountArtifactStore', () => {
     expect(() => new CrossAccountArtifactStore(new Stack(app, 'Elsewhere', { env: { account: '444444444444', region: 'us-east-1' } }), 'Store', { identity }))
       .toThrow("CrossAccountArtifactStore Elsewhere/Store: the stack's env (account 444444444444, region us-east-1) must be the identity's pipeline account 111111111111 and region us-east-1: pass env: { account: '111111111111', region: 'us-east-1' } to the stack.");
     expect(() => store.addTarget(targets[0]))
-      .toThrow('CrossAccountArtifactStore Pipeline/Store.addTarget(Target0): account 222222222222 already has the target Target0; its roles have the same names. Use one DeploymentTarget per account and call allowStack() on it for each stack.');
+      .toThrow('CrossAccountArtifactStore Pipeline/Store.addTarget(Target0): account 222222222222 already has the target Target0 in region us-east-1; its roles have the same names. Use one DeploymentTarget per account and region and call allowStack() on it for each stack.');
     const other = new PipelineIdentity({ pipelineAccount: '111111111111', region: 'us-east-1', name: 'billing' });
     const stranger = new DeploymentTarget(app, 'Stranger', { identity: other, account: '555555555555', administratorAccess: true });
     expect(() => store.addTarget(stranger))
@@ -138,7 +138,7 @@ describe('CrossAccountArtifactStore', () => {
     const { app } = setup();
     const second = new Stack(app, 'Second', { env });
     expect(() => new CrossAccountArtifactStore(second, 'Store', { identity: new PipelineIdentity({ pipelineAccount: '111111111111', region: 'us-east-1', name: 'orders' }) }))
-      .toThrow('CrossAccountArtifactStore Second/Store: Pipeline/Store is already an artifact store of pipeline "orders" in account 111111111111; both would create the role orders-pipeline, bucket orders-artifacts-111111111111-us-east-1, key alias alias/orders-artifacts, and the second fails at deploy. Use one store for the pipeline (pass it as artifactStore to every ReleasePipeline of this PipelineIdentity), or give this one a PipelineIdentity with another name.');
+      .toThrow('CrossAccountArtifactStore Second/Store: Pipeline/Store is already an artifact store of pipeline "orders" in account 111111111111; both would create the role orders-pipeline, bucket orders-artifacts-111111111111-us-east-1, key alias alias/orders-artifacts in us-east-1, and the second fails at deploy. Use one store for the pipeline (pass it as artifactStore to every ReleasePipeline of this PipelineIdentity), or give this one a PipelineIdentity with another name.');
     const west = new Stack(app, 'West', { env: { account: '111111111111', region: 'eu-west-1' } });
     expect(() => new CrossAccountArtifactStore(west, 'Store', { identity: new PipelineIdentity({ pipelineAccount: '111111111111', region: 'eu-west-1', name: 'orders' }) }))
       .toThrow('CrossAccountArtifactStore West/Store: Pipeline/Store is already an artifact store of pipeline "orders" in account 111111111111; both would create the role orders-pipeline, and the second fails at deploy.');
@@ -148,6 +148,6 @@ describe('CrossAccountArtifactStore', () => {
     const { app, stack } = setup();
     expect(() => new CrossAccountArtifactStore(stack, 'Billing', { identity: new PipelineIdentity({ pipelineAccount: '111111111111', region: 'us-east-1', name: 'billing' }) })).not.toThrow();
     expect(() => setup()).not.toThrow();
-    expect(storeSharingNames(app, identity)?.node.path).toBe('Pipeline/Store');
+    expect(storeSharingNames(app, identity)?.path).toBe('Pipeline/Store');
   });
 });

@@ -85,7 +85,7 @@ describe('sharedPipelineAccountNames', () => {
     new PipelineIdentity({ pipelineAccount: '111111111111', region: 'us-east-1', name: 'orders', ...props });
 
   test('the same account, region and name: the role, bucket and key alias', () => {
-    expect(sharedPipelineAccountNames(identity, other({}))).toEqual(['role orders-pipeline', 'bucket orders-artifacts-111111111111-us-east-1', 'key alias alias/orders-artifacts']);
+    expect(sharedPipelineAccountNames(identity, other({}))).toEqual(['role orders-pipeline', 'bucket orders-artifacts-111111111111-us-east-1', 'key alias alias/orders-artifacts in us-east-1']);
   });
 
   test('another region: the role only (role names are unique per account)', () => {

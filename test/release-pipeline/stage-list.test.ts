@@ -88,7 +88,7 @@ describe('ReleasePipeline: one artifact store per PipelineIdentity', () => {
     release(stack, source, [new ChangeSetStage({ target, stackName: 'App', changeSetName: 'Preview', templatePath: 'app.yaml' })]);
     expect(() => new ReleasePipeline(stack, 'Hotfix', {
       source, stages: [new ChangeSetStage({ target, stackName: 'App-Hotfix', changeSetName: 'Preview', templatePath: 'app.yaml' })],
-    })).toThrow('ReleasePipeline Pipeline/Hotfix: artifactStore is not given, so the pipeline would create a store for PipelineIdentity "release" (account 111111111111), but Pipeline/Release/ArtifactStore already is one; both would create the role release-pipeline, bucket release-artifacts-111111111111-us-east-1, key alias alias/release-artifacts, and the second fails at deploy. Pass that store as artifactStore (e.g. the other pipeline\'s artifactStore), or give this pipeline\'s targets a PipelineIdentity with another name.');
+    })).toThrow('ReleasePipeline Pipeline/Hotfix: artifactStore is not given, so the pipeline would create a store for PipelineIdentity "release" (account 111111111111), but Pipeline/Release/ArtifactStore already is one; both would create the role release-pipeline, bucket release-artifacts-111111111111-us-east-1, key alias alias/release-artifacts in us-east-1, and the second fails at deploy. Pass that store as artifactStore (e.g. the other pipeline\'s artifactStore), or give this pipeline\'s targets a PipelineIdentity with another name.');
   });
 
   test('a store of the app given to both pipelines works', () => {

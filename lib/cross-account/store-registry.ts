@@ -1,0 +1,25 @@
+import { IConstruct } from 'constructs';
+import { PipelineIdentity, sharedPipelineAccountNames } from './pipeline-identity';
+
+/** An artifact store made in an app: the pipeline it serves and the region it holds artifacts for. */
+export interface RegisteredStore {
+  readonly path: string;
+  readonly identity: PipelineIdentity;
+  readonly region: string;
+}
+
+/** The stores of each app (by its root construct), in creation order. */
+const STORES = new WeakMap<IConstruct, RegisteredStore[]>();
+
+/** Records a store made in `scope`'s app. */
+export function registerStore(scope: IConstruct, store: RegisteredStore): void {
+  STORES.set(scope.node.root, [...(STORES.get(scope.node.root) ?? []), store]);
+}
+
+/**
+ * The store already made in `scope`'s app whose role, bucket or key alias names are those a store for
+ * `identity` in `region` (default: the identity's own region) would create, if any.
+ */
+export function storeSharingNames(scope: IConstruct, identity: PipelineIdentity, region: string = identity.region): RegisteredStore | undefined {
+  return STORES.get(scope.node.root)?.find((store) => sharedPipelineAccountNames(store.identity, identity, store.region, region).length > 0);
+}
