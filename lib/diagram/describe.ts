@@ -1,4 +1,4 @@
-import { ActionModel, Maybe } from '../model/pipeline-model';
+import { ActionModel, Maybe, PipelineContext, PipelineModel } from '../model/pipeline-model';
 import { describeValue, isMalformed, isUnresolved } from '../model/values';
 import { categoryOf, runOrderOf } from '../model/walk';
 
@@ -143,27 +143,48 @@ export function roleNameOf(arn: Maybe<string> | undefined): string | undefined {
   return marker >= 0 ? text.slice(marker + ':role/'.length).split('/').pop() : text;
 }
 
+/** Where a pipeline is: its own account and region, when known. */
+export type PipelinePlace = Pick<PipelineContext, 'account' | 'region'>;
+
+const PIPELINE_ACCOUNT = 'pipeline account';
+
 /**
- * Where an action runs: `account/region`. The account is the one in the action's role ARN; the
- * pipeline's own when the action has no role, or its role is defined beside the pipeline
- * (`GetAtt(Role.Arn)`) or in `${AWS::AccountId}`; a parameter stays visible (`${ProdAccount}`), and
- * any other deploy-time ARN is named (`account of Ref(DeployRoleArn)`) rather than guessed.
+ * Where an action runs, as far as it differs from the pipeline (`pipeline`): the account, then
+ * `/region` when the action names a region other than the pipeline's. The account is the one in the
+ * action's role ARN; `pipeline account` when the action has no role, its role is defined beside the
+ * pipeline (`GetAtt(Role.Arn)`) or in `${AWS::AccountId}`, or it is the pipeline's own; a parameter
+ * stays visible (`${ProdAccount}`), and any other deploy-time ARN is named (`account of
+ * Ref(DeployRoleArn)`) rather than guessed. An action without a region lands in the pipeline's, which
+ * the summary names when the pipeline spans regions ({@link spansRegions}).
  */
-export function targetOf(action: ActionModel): string {
-  const account = accountLabelOf(action.roleArn);
+export function targetOf(action: ActionModel, pipeline: PipelinePlace = {}): string {
+  const account = accountLabelOf(action.roleArn, pipeline.account);
   const region = textOf(action.region);
-  return region === undefined ? account : `${account}/${region}`;
+  return region === undefined || region === pipeline.region ? account : `${account}/${region}`;
 }
 
-function accountLabelOf(roleArn: Maybe<string> | undefined): string {
-  const pipelineAccount = 'pipeline account';
-  if (roleArn === undefined) return pipelineAccount;
+/** Whether the action runs in the pipeline's account and region (as far as is known). */
+export function runsWithPipeline(action: ActionModel, pipeline: PipelinePlace = {}): boolean {
+  return targetOf(action, pipeline) === PIPELINE_ACCOUNT;
+}
+
+/** Whether some action of the pipeline runs in another region than the pipeline's, or it keeps a store per region. */
+export function spansRegions(pipeline: PipelineModel): boolean {
+  if (Object.keys(pipeline.artifactStores ?? {}).length > 0) return true;
+  return pipeline.stages.some((stage) => stage.actions.some((action) => {
+    const region = textOf(action.region);
+    return region !== undefined && region !== pipeline.context.region;
+  }));
+}
+
+function accountLabelOf(roleArn: Maybe<string> | undefined, pipelineAccount: string | undefined): string {
+  if (roleArn === undefined) return PIPELINE_ACCOUNT;
   const text = textOf(roleArn)!;
-  if (isUnresolved(roleArn) && /^GetAtt\(.*\.Arn\)$/.test(text)) return pipelineAccount;
+  if (isUnresolved(roleArn) && /^GetAtt\(.*\.Arn\)$/.test(text)) return PIPELINE_ACCOUNT;
   const fields = arnFields(text);
   const account = fields[4];
   if (fields.length < 6 || account === undefined) return `account of ${text}`;
-  if (account === '' || account === '${AWS::AccountId}') return pipelineAccount;
+  if (account === '' || account === '${AWS::AccountId}' || account === pipelineAccount) return PIPELINE_ACCOUNT;
   return account;
 }
 

@@ -1,6 +1,6 @@
 import { ActionModel, PipelineModel } from '../model/pipeline-model';
 import { runOrderOf } from '../model/walk';
-import { isApprovalGate, kindOf, shortLogicalId, targetOf, textOf, touchedParts } from './describe';
+import { isApprovalGate, kindOf, PipelinePlace, shortLogicalId, spansRegions, targetOf, textOf, touchedParts } from './describe';
 import { drawnRows, hiddenActionsText } from './drawn-actions';
 import { drawnStages, hiddenStagesText } from './drawn-stages';
 import { actionNotes, disabledTransitionsByStage, pipelineNotes, stageMarks } from './marks';
@@ -146,7 +146,7 @@ export function layoutPipeline(
 
     const rows: ActionBox[][] = [];
     for (const row of drawn.rows) {
-      const contents = row.map((action) => actionLines(action, maxChars));
+      const contents = row.map((action) => actionLines(action, maxChars, pipeline.context));
       let tallest = 0;
       for (const content of contents) tallest = Math.max(tallest, content.length);
       const height = 2 * padding + tallest * lineHeight;
@@ -204,7 +204,9 @@ const MAX_NOTE_CHARS = 100;
 
 function titleText(pipeline: PipelineModel): string {
   const note = pipeline.unresolvedParts?.length ? ' (parts only known at deploy time)' : '';
-  return `Pipeline ${pipelineTitle(pipeline)}${note}`;
+  // Actions without a region land in the pipeline's: named once the pipeline has actions elsewhere.
+  const region = pipeline.context.region !== undefined && spansRegions(pipeline) ? ` in ${pipeline.context.region}` : '';
+  return `Pipeline ${pipelineTitle(pipeline)}${region}${note}`;
 }
 
 /**
@@ -218,13 +220,13 @@ function widestRow(rows: readonly (readonly ActionModel[])[]): number {
 }
 
 /** The text of an action box: name, kind, then the gate marker or where it runs and what it touches. */
-function actionLines(action: ActionModel, maxChars: number): Omit<TextLine, 'x' | 'y'>[] {
+function actionLines(action: ActionModel, maxChars: number, pipeline: PipelinePlace): Omit<TextLine, 'x' | 'y'>[] {
   const lines: Omit<TextLine, 'x' | 'y'>[] = wrap(textOf(action.name) ?? '?', maxChars, 2).map((text) => ({ text, bold: true }));
   lines.push({ text: truncate(kindOf(action), maxChars) });
   if (isApprovalGate(action)) {
     lines.push({ text: truncate('|| approval gate', maxChars), bold: true });
   } else {
-    lines.push(...wrap(`@ ${targetOf(action)}`, maxChars, 2).map((text) => ({ text })));
+    lines.push(...wrap(`@ ${targetOf(action, pipeline)}`, maxChars, 2).map((text) => ({ text })));
   }
   for (const part of touchedParts(action)) lines.push(...wrap(part, maxChars, 2).map((text) => ({ text })));
   for (const note of actionNotes(action)) lines.push({ text: truncate(note, maxChars) });

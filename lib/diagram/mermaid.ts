@@ -1,6 +1,6 @@
 import { ActionModel, PipelineModel } from '../model/pipeline-model';
 import { forMarkdown, forMermaid } from '../output';
-import { isApprovalGate, kindOf, targetOf, textOf, touchedParts } from './describe';
+import { isApprovalGate, kindOf, PipelinePlace, targetOf, textOf, touchedParts } from './describe';
 import { drawnRows, hiddenActionsText } from './drawn-actions';
 import { drawnStages, hiddenStagesText } from './drawn-stages';
 import { actionNotes, disabledTransitionsByStage, pipelineNotes, stageMarks } from './marks';
@@ -51,7 +51,7 @@ export function pipelineMermaid(pipeline: PipelineModel): string {
       if (!drawn.has(action)) continue;
       const id = `${stageId}A${a}`;
       ids.set(action, id);
-      const text = actionLabel(action);
+      const text = actionLabel(action, pipeline.context);
       lines.push(isApprovalGate(action) ? `    ${id}{{"${text}"}}` : `    ${id}["${text}"]`);
       if (isApprovalGate(action)) gates.push(id);
     }
@@ -120,9 +120,9 @@ export function pipelineMarkdown(pipelines: readonly PipelineModel[]): string {
     .join('\n');
 }
 
-function actionLabel(action: ActionModel): string {
+function actionLabel(action: ActionModel, pipeline: PipelinePlace): string {
   const parts = [`<b>${forMermaid(textOf(action.name) ?? '?')}</b>`, forMermaid(kindOf(action))];
-  parts.push(isApprovalGate(action) ? 'approval gate' : `@ ${forMermaid(targetOf(action))}`);
+  parts.push(isApprovalGate(action) ? 'approval gate' : `@ ${forMermaid(targetOf(action, pipeline))}`);
   for (const part of touchedParts(action)) parts.push(forMermaid(part));
   for (const note of actionNotes(action)) parts.push(forMermaid(note));
   return parts.join('<br/>');

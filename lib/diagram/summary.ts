@@ -1,6 +1,6 @@
 import { ActionModel, ArtifactStoreModel, PipelineModel, RuleModel, StageModel } from '../model/pipeline-model';
 import { forTerminal } from '../output';
-import { artifactNames, isApprovalGate, kindOf, roleNameOf, runOrderText, targetOf, textOf, touchesOf } from './describe';
+import { artifactNames, isApprovalGate, kindOf, PipelinePlace, roleNameOf, runOrderText, runsWithPipeline, spansRegions, targetOf, textOf, touchesOf } from './describe';
 import {
   CONDITION_PLACES,
   commandsText,
@@ -47,7 +47,7 @@ export function summarizePipeline(pipeline: PipelineModel): string {
     lines.push(`  Stage ${textOf(stage.name) ?? '?'}`);
     for (const line of stageLines(stage)) lines.push(`    ${line}`);
     for (const action of inRunOrder(stage.actions)) {
-      lines.push(`    ${actionHeadline(action)}`);
+      lines.push(`    ${actionHeadline(action, pipeline.context)}`);
       for (const detail of actionDetails(action)) lines.push(`        ${detail}`);
     }
   }
@@ -59,6 +59,8 @@ export function summarizePipeline(pipeline: PipelineModel): string {
 function pipelineFacts(pipeline: PipelineModel): string[] {
   const facts: string[] = [];
   if (pipeline.pipelineType !== undefined) facts.push(`type: ${textOf(pipeline.pipelineType)}`);
+  // Actions without a region land in the pipeline's: named once the pipeline has actions elsewhere.
+  if (pipeline.context.region !== undefined && spansRegions(pipeline)) facts.push(`region: ${pipeline.context.region}`);
   facts.push(`role: ${roleNameOf(pipeline.roleArn) ?? 'none'}`);
   if (pipeline.artifactStore) facts.push(`artifact store: ${storeText(pipeline.artifactStore)}`);
   for (const [region, store] of Object.entries(pipeline.artifactStores ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
@@ -121,12 +123,11 @@ function inRunOrder(actions: readonly ActionModel[]): ActionModel[] {
   return [...actions].sort((a, b) => order(a) - order(b));
 }
 
-function actionHeadline(action: ActionModel): string {
+function actionHeadline(action: ActionModel, pipeline: PipelinePlace): string {
   const parts = [kindOf(action)];
   const touches = touchesOf(action);
   if (touches !== undefined) parts.push(touches);
-  const target = targetOf(action);
-  if (!isApprovalGate(action) && target !== 'pipeline account') parts.push(`@ ${target}`);
+  if (!isApprovalGate(action) && !runsWithPipeline(action, pipeline)) parts.push(`@ ${targetOf(action, pipeline)}`);
   let headline = `${runOrderText(action)} ${textOf(action.name) ?? '?'}  ${parts.join(' ')}`;
   const inputs = artifactNames(action.inputArtifacts);
   const outputs = artifactNames(action.outputArtifacts);

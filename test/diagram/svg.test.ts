@@ -46,7 +46,7 @@ describe('pipelineSvg', () => {
   test('labels each action with its target account/region and the stack or change set it touches', () => {
     const texts = (stage: number, action: number) => diagram.stages[stage].actions[action].texts.map((t) => t.text);
     expect(texts(0, 0)).toEqual(['Source', 'S3', '@ pipeline account']);
-    expect(texts(2, 0)).toEqual(['CreateStack', 'CloudFormation REPLACE_ON_FAILURE', '@ 222222222222/us-east-1', 'stack=test-stack']);
+    expect(texts(2, 0)).toEqual(['CreateStack', 'CloudFormation REPLACE_ON_FAILURE', '@ 222222222222', 'stack=test-stack']);
     // The prod role ARN is a Fn::Join around ${AWS::Partition}: its account is still read.
     expect(texts(3, 0)).toEqual([
       'CreateChangeSet',
