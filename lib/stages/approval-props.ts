@@ -29,13 +29,16 @@ export interface ApprovalProps {
    * The URL the reviewer opens to decide (the approval's ExternalEntityLink): an `https://` (or
    * `http://`) URL without whitespace or control characters. A token is passed through unchecked.
    * @default - the CloudFormation console page of the stack (test stage) or change set (change-set
-   * stage) in the target's region
+   * stage) in the target's region; in a wave or a step stage, of the first stack or change set the
+   * approval reviews (its comments name them all); none when it reviews none
    */
   readonly reviewUrl?: string;
   /**
    * What the reviewer is asked (the approval's CustomData; the `configuration-lengths` rule checks
    * its length at synth).
-   * @default - a sentence naming the stack or change set, its account and region, and what approving does
+   * @default - a sentence naming the stack or change set, its account and region, and what approving
+   * does; in a wave or a step stage, every stack and change set the approval reviews, each with its
+   * account and region (ending with "and N more" where the list would pass 1000 characters)
    */
   readonly comments?: string;
   /**
