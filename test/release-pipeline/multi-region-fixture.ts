@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { DeploymentTarget, PipelineIdentity, RegionalArtifactStore } from '../../lib/cross-account';
@@ -21,7 +21,8 @@ export function target(app: App, id: string, identity: PipelineIdentity, account
 /** The `shop` pipeline in `identity`'s region: an S3 source, then `stages`. */
 export function shopPipeline(app: App, identity: PipelineIdentity, stages: IReleaseStage[], extra: Partial<ReleasePipelineProps> = {}) {
   const stack = new Stack(app, 'ShopPipeline', { env: { account: PIPELINE, region: identity.region } });
-  const bucket = new s3.Bucket(stack, 'SourceBucket', { versioned: true });
+  const bucket = new s3.Bucket(stack, 'SourceBucket', { versioned: true, enforceSSL: true });
+  Validations.of(bucket).acknowledge({ id: 'AwsSolutions-S1', reason: 'The source bucket of a test app: its access logs are the app owner\'s choice, not part of what the library builds.' });
   const pipeline = new ReleasePipeline(stack, 'Release', { pipelineName: 'shop', source: ReleaseSource.s3({ bucket, key: 'app.zip' }), stages, ...extra });
   return { stack, pipeline };
 }
@@ -32,8 +33,8 @@ export const shopIdentity = () => new PipelineIdentity({ pipelineAccount: PIPELI
  * A pipeline in us-east-1 with targets (staging, us-east-1), (prod, us-east-1) and (prod, eu-west-1):
  * a test stack in staging, then a change set in each production region.
  */
-export function multiRegionApp(extra: Partial<ReleasePipelineProps> = {}) {
-  const app = new App();
+export function multiRegionApp(extra: Partial<ReleasePipelineProps> = {}, app = new App(), prepare?: (app: App) => void) {
+  prepare?.(app);
   const identity = shopIdentity();
   const staging = target(app, 'StagingTarget', identity, STAGING);
   const prodUs = target(app, 'ProdUsTarget', identity, PROD);

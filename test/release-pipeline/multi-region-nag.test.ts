@@ -1,0 +1,31 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Validations } from 'aws-cdk-lib';
+import * as cxapi from 'aws-cdk-lib/cx-api';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { multiRegionApp } from './multi-region-fixture';
+
+interface ValidationReport {
+  pluginReports: { pluginName: string; violations: { ruleName: string; severity: string; violatingConstructs: { constructPath?: string }[] }[] }[];
+}
+
+test('the multi-region app passes cdk-nag AwsSolutions; the regional grants on the pipeline role are acknowledged with evidence', () => {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'multi-region-nag-'));
+  const { app } = multiRegionApp({}, new App({ outdir }), (root) => Validations.of(root).addPlugins(new AwsSolutionsChecks(root)));
+  app.synth();
+  const report: ValidationReport = JSON.parse(fs.readFileSync(path.join(outdir, cxapi.VALIDATION_REPORT_FILE), 'utf8'));
+  const findings = report.pluginReports.flatMap((r) => r.violations.flatMap((v) => v.violatingConstructs.map((c) => `${v.severity} ${v.ruleName} ${c.constructPath}`)));
+  expect(findings).toEqual([]);
+  const acknowledged = app.node.findAll().flatMap((c) => c.node.metadata
+    .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+    .flatMap((m) => Object.keys(m.data as Record<string, string>).map((id) => `${c.node.path} ${id}`)));
+  expect(acknowledged.filter((a) => a.includes('eu-west-1') || a.startsWith('ArtifactsEuWest1')).sort()).toEqual([
+    'ArtifactsEuWest1/AccessLogs Annotation::AwsSolutions-S1',
+    'ProdEuTarget/ActionRole Annotation::AwsSolutions-IAM5[Resource::arn:aws:cloudformation:eu-west-1:333333333333:stack/shop/*]',
+    'ProdEuTarget/ActionRole Annotation::AwsSolutions-IAM5[Resource::arn:aws:kms:eu-west-1:111111111111:key/*]',
+    'ProdEuTarget/ActionRole Annotation::AwsSolutions-IAM5[Resource::arn:aws:s3:::shop-artifacts-111111111111-eu-west-1/*]',
+    'ShopPipeline/Release/ArtifactStore/PipelineRole Annotation::AwsSolutions-IAM5[Resource::arn:aws:kms:eu-west-1:111111111111:key/*]',
+    'ShopPipeline/Release/ArtifactStore/PipelineRole Annotation::AwsSolutions-IAM5[Resource::arn:aws:s3:::shop-artifacts-111111111111-eu-west-1/*]',
+  ]);
+});
