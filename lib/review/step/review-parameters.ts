@@ -1,0 +1,99 @@
+import { ReviewFlag } from '../change-set-review';
+
+/** The flags a review step can fail on: a nested stack is only reported. */
+export type FailOnFlag = Extract<ReviewFlag, 'data-loss' | 'permissions'>;
+
+export const FAIL_ON_FLAGS: readonly FailOnFlag[] = ['data-loss', 'permissions'];
+
+/**
+ * What the review step's function reads from the Lambda invoke action's `UserParameters` (JSON): which
+ * change set, where, as whom, and when to fail. The construct writes it; the function checks it again,
+ * since anyone who can edit the pipeline can edit it.
+ *
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-Lambda.html
+ */
+export interface ReviewParameters {
+  readonly stackName: string;
+  readonly changeSetName: string;
+  /** The 12-digit account the stack is in. */
+  readonly account: string;
+  readonly region: string;
+  /** The target's reviewer role, assumed to read the change set. */
+  readonly roleArn: string;
+  /** Fail the action when a change carries one of these flags and is not acknowledged. */
+  readonly failOn: readonly FailOnFlag[];
+  /**
+   * Changes allowed through despite `failOn`, each `flag:LogicalId` (`data-loss:Database`), or
+   * `flag:*` for every change with that flag. A string may hold several, separated by commas or
+   * spaces, so that one pipeline variable (`#{variables.Acknowledge}`) can carry a release's list.
+   */
+  readonly acknowledge: readonly string[];
+}
+
+/** One parsed acknowledgement. */
+export interface Acknowledgement {
+  readonly flag: FailOnFlag;
+  /** A logical ID, or `*` for every change with the flag. */
+  readonly logicalId: string;
+}
+
+const ACCOUNT = /^\d{12}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/[\w+=,.@/-]+$/;
+
+/**
+ * Reads and checks UserParameters. Throws an Error whose message says which field is wrong: the
+ * function reports it as the action's configuration error.
+ */
+export function parseReviewParameters(text: string | undefined): ReviewParameters {
+  if (text === undefined || text.trim() === '') throw new Error('UserParameters is empty: the review step needs stackName, changeSetName, account, region and roleArn');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`UserParameters is not JSON: ${(error as Error).message}`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('UserParameters is not a JSON object');
+  const input = value as Record<string, unknown>;
+  const text_ = (key: string): string => {
+    const v = input[key];
+    if (typeof v !== 'string' || v === '') throw new Error(`UserParameters.${key} must be a non-empty string`);
+    return v;
+  };
+  const account = text_('account');
+  if (!ACCOUNT.test(account)) throw new Error(`UserParameters.account "${account}" is not a 12-digit account ID`);
+  const region = text_('region');
+  if (!REGION.test(region)) throw new Error(`UserParameters.region "${region}" is not a Region name such as eu-west-1`);
+  const roleArn = text_('roleArn');
+  const roleAccount = ROLE_ARN.exec(roleArn)?.[1];
+  if (roleAccount === undefined) throw new Error(`UserParameters.roleArn "${roleArn}" is not an IAM role ARN`);
+  if (roleAccount !== account) throw new Error(`UserParameters.roleArn "${roleArn}" is not in account ${account}: the reviewer role is the target account's own`);
+  const failOn = stringList(input, 'failOn');
+  for (const flag of failOn) {
+    if (!(FAIL_ON_FLAGS as readonly string[]).includes(flag)) throw new Error(`UserParameters.failOn has "${flag}"; it takes ${FAIL_ON_FLAGS.join(' and ')}`);
+  }
+  const acknowledge = stringList(input, 'acknowledge');
+  parseAcknowledgements(acknowledge);
+  return { stackName: text_('stackName'), changeSetName: text_('changeSetName'), account, region, roleArn, failOn: failOn as FailOnFlag[], acknowledge };
+}
+
+/** `data-loss:Database, permissions:*` → entries; an empty string (an unset variable) holds none. */
+export function parseAcknowledgements(values: readonly string[]): Acknowledgement[] {
+  const entries = values.flatMap((v) => v.split(/[\s,]+/)).filter((e) => e !== '');
+  return entries.map((entry) => {
+    const colon = entry.indexOf(':');
+    const flag = entry.slice(0, colon);
+    const logicalId = entry.slice(colon + 1);
+    if (colon < 0 || !(FAIL_ON_FLAGS as readonly string[]).includes(flag) || logicalId === '') {
+      throw new Error(`acknowledgement "${entry}" is not flag:LogicalId with flag ${FAIL_ON_FLAGS.join(' or ')} (e.g. data-loss:Database, permissions:*)`);
+    }
+    return { flag: flag as FailOnFlag, logicalId };
+  });
+}
+
+function stringList(input: Record<string, unknown>, key: string): string[] {
+  const v = input[key];
+  if (v === undefined) return [];
+  if (!Array.isArray(v) || v.some((e) => typeof e !== 'string')) throw new Error(`UserParameters.${key} must be a list of strings`);
+  return v as string[];
+}
