@@ -2,13 +2,13 @@ import { Stack, Stage, StageProps } from 'aws-cdk-lib';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { MultiRegionVariant, PIPELINE_ACCOUNT, PIPELINE_REGION, PRODUCTION_ACCOUNT, WAVE_REGIONS, applicationStackName } from './multi-region';
+import { APPLICATION_STACK, MultiRegionVariant, PIPELINE_ACCOUNT, PIPELINE_REGION, PRODUCTION_ACCOUNT, WAVE_REGIONS } from './multi-region';
 
 /** The application in one region: one stack with one bucket. */
 class AppStage extends Stage {
   constructor(scope: Construct, id: string, props: StageProps) {
     super(scope, id, props);
-    new s3.Bucket(new Stack(this, 'App', { stackName: applicationStackName(props.env!.region!) }), 'Data', { versioned: true });
+    new s3.Bucket(new Stack(this, 'App', { stackName: APPLICATION_STACK }), 'Data', { versioned: true });
   }
 }
 

@@ -6,11 +6,9 @@ export interface MultiRegionEntry {
   load(): MultiRegionVariant;
 }
 
-/**
- * The measured ways to write the wave. This library's own is added once `DeploymentTarget` takes a
- * region and `ReleasePipeline` takes the regional artifact stores.
- */
+/** The measured ways to write the wave. */
 export const MULTI_REGION_VARIANTS: Record<string, MultiRegionEntry> = {
+  'library': { title: 'cdk-delivery-pipelines', load: () => (require('./multi-region-library') as typeof import('./multi-region-library')).multiRegionLibrary },
   'l2': { title: 'aws-cdk-lib L2 (cross-region support stacks)', load: () => (require('./multi-region-l2') as typeof import('./multi-region-l2')).multiRegionL2 },
   'cdk-pipelines': { title: 'CDK Pipelines', load: () => (require('./multi-region-cdk-pipelines') as typeof import('./multi-region-cdk-pipelines')).multiRegionCdkPipelines },
 };

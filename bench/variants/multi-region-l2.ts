@@ -2,7 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as actions from 'aws-cdk-lib/aws-codepipeline-actions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { MultiRegionVariant, PIPELINE_ACCOUNT, PIPELINE_REGION, PRODUCTION_ACCOUNT, WAVE_REGIONS, applicationStackName, applicationStatements } from './multi-region';
+import { APPLICATION_STACK, MultiRegionVariant, PIPELINE_ACCOUNT, PIPELINE_REGION, PRODUCTION_ACCOUNT, WAVE_REGIONS, applicationStatements } from './multi-region';
 
 /**
  * The wave with aws-cdk-lib's `codepipeline.Pipeline` and CloudFormation actions that name their
@@ -17,7 +17,7 @@ export const multiRegionL2: MultiRegionVariant = {
     const changeSetName = 'release';
     const create = WAVE_REGIONS.map((region) => new actions.CloudFormationCreateReplaceChangeSetAction({
       actionName: `CreateChangeSet-${region}`,
-      stackName: applicationStackName(region),
+      stackName: APPLICATION_STACK,
       changeSetName,
       templatePath: source.atPath('app.yaml'),
       adminPermissions: false,
@@ -27,7 +27,7 @@ export const multiRegionL2: MultiRegionVariant = {
     }));
     const execute = WAVE_REGIONS.map((region) => new actions.CloudFormationExecuteChangeSetAction({
       actionName: `ExecuteChangeSet-${region}`,
-      stackName: applicationStackName(region),
+      stackName: APPLICATION_STACK,
       changeSetName,
       account: PRODUCTION_ACCOUNT,
       region,

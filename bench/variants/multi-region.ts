@@ -17,10 +17,8 @@ export const PIPELINE_REGION = 'us-east-1';
 /** The wave's regions: the pipeline's own first. */
 export const WAVE_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'] as const;
 
-/** The application stack's name in a region. */
-export function applicationStackName(region: string): string {
-  return `app-${region}`;
-}
+/** The application stack's name, the same in every region. */
+export const APPLICATION_STACK = 'app';
 
 /** What CloudFormation needs to deploy the application (one bucket) in `region`. */
 export function applicationStatements(region: string): PolicyStatement[] {
