@@ -238,9 +238,16 @@ export class DeploymentTarget extends Stack {
   /**
    * Lets the action role write output artifacts (a CloudFormation action's `OutputFileName`): adds
    * `s3:PutObject` and `kms:GenerateDataKey` here and in the bucket and key policies of this region's
-   * artifact store.
+   * artifact store. Only in the pipeline's region: another region's store names its key by alias ARN
+   * (its key ARN cannot reach the pipeline's stack, in another region), and S3 encrypts an object
+   * written from another account only with a key named by key ARN; such a write would fail at run
+   * time, so it is refused here.
+   * @see https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_EncryptionKey.html
    */
   public allowArtifactWrites(): void {
+    if (this.region !== this.identity.region) {
+      throw new Error(`DeploymentTarget ${this.node.id}.allowArtifactWrites: the target is in ${this.region}, outside the pipeline's region ${this.identity.region}. Its artifact store names its key by alias ARN, and S3 encrypts an object written from another account only with a key named by key ARN, so the action's output would fail at run time. Write outputs from a target in ${this.identity.region}, or pass values between stages with output variables (the CloudFormation action's namespace) instead of OutputFileName.`);
+    }
     if (this.access.actionRoleWrites) return;
     this.access = { ...this.access, actionRoleWrites: true };
     this.actionRoleResource.addStatement(allowStatement(['s3:PutObject'], [`${this.artifactBucketArn}/*`]));

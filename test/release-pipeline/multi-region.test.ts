@@ -232,25 +232,27 @@ describe('a pipeline in us-east-1 deploying to (staging, us-east-1), (prod, us-e
   });
 });
 
-describe('artifact writes and execution-role reads reach the regional store', () => {
-  test('allowArtifactWrites / allowExecutionRoleArtifactReads on an eu-west-1 target add exactly its statements to the eu-west-1 policies', () => {
+describe('artifact access outside the pipeline\'s region', () => {
+  test('allowExecutionRoleArtifactReads on an eu-west-1 target adds exactly its statements to the eu-west-1 policies', () => {
     const { euStore, prodEu } = multiRegionApp();
-    prodEu.allowArtifactWrites();
     prodEu.allowExecutionRoleArtifactReads();
     const action = 'arn:aws:iam::333333333333:role/shop-deploy-action-eu-west-1';
     const execution = 'arn:aws:iam::333333333333:role/shop-cfn-execution-eu-west-1';
     expect(resource(euStore, 'AWS::KMS::Key', 'Key').KeyPolicy.Statement).toEqual([
       { Action: 'kms:*', Effect: 'Allow', Principal: accountRoot, Resource: '*' },
       keyDecrypt(action, 'eu-west-1'),
-      { ...keyDecrypt(action, 'eu-west-1'), Action: 'kms:GenerateDataKey' },
       keyDecrypt(execution, 'eu-west-1'),
     ]);
     expect(resource(euStore, 'AWS::S3::BucketPolicy', 'BucketPolicy').PolicyDocument.Statement).toEqual([
       tlsOnly(getAtt(EU_BUCKET), objects(EU_BUCKET)),
       bucketRead(action, objects(EU_BUCKET)),
-      { Action: 's3:PutObject', Effect: 'Allow', Principal: { AWS: action }, Resource: objects(EU_BUCKET) },
       bucketRead(execution, objects(EU_BUCKET)),
     ]);
+  });
+
+  test('allowArtifactWrites on an eu-west-1 target is refused: the store names its key by alias ARN, which S3 does not take from another account', () => {
+    const { prodEu } = multiRegionApp();
+    expect(() => prodEu.allowArtifactWrites()).toThrow('DeploymentTarget ProdEuTarget.allowArtifactWrites: the target is in eu-west-1, outside the pipeline\'s region us-east-1. Its artifact store names its key by alias ARN, and S3 encrypts an object written from another account only with a key named by key ARN, so the action\'s output would fail at run time. Write outputs from a target in us-east-1, or pass values between stages with output variables (the CloudFormation action\'s namespace) instead of OutputFileName.');
   });
 });
 
