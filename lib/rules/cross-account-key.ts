@@ -8,9 +8,13 @@ import { Rule, Sources } from './rule';
  * Actions in other accounts can only read artifacts encrypted with a customer-managed KMS key whose
  * policy lets them; the AWS managed key cannot be shared. The pipeline must name the key by ID, key
  * ARN or alias ARN: an alias name is resolved in the account of the caller, while an alias ARN names
- * its account (aws-cdk-lib names the keys of its cross-region stores so). The store checked is the
- * one of the action's region: its own, or the pipeline's when it declares none.
+ * its account (aws-cdk-lib names the keys of its cross-region stores so, and so does
+ * RegionalArtifactStore). An alias ARN serves reads only: S3 decrypts an object with the key ARN it
+ * stored with it, but encrypts a new object from another account only with a key named by key ARN,
+ * so an action in another account that writes output artifacts needs the key ID or key ARN. The
+ * store checked is the one of the action's region: its own, or the pipeline's when it declares none.
  * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-create-cross-account.html
+ * @see https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_EncryptionKey.html
  */
 export const crossAccountKey: Rule = {
   id: 'cross-account-key',
@@ -26,7 +30,7 @@ export const crossAccountKey: Rule = {
       if (account === undefined || account === pipelineAccount) continue;
       const region = action.region === undefined ? pipeline.context.region : known(action.region);
       const store = (region !== undefined ? pipeline.artifactStores?.[region] : undefined) ?? pipeline.artifactStore;
-      const problem = keyProblem(store);
+      const problem = keyProblem(store, action.outputArtifacts.length > 0);
       if (problem) {
         yield {
           stage,
@@ -39,7 +43,7 @@ export const crossAccountKey: Rule = {
   },
 };
 
-function keyProblem(store: ArtifactStoreModel | undefined): string | undefined {
+function keyProblem(store: ArtifactStoreModel | undefined, writes: boolean): string | undefined {
   if (store === undefined) return undefined;
   const key = store.encryptionKey;
   if (key === undefined) return 'the artifact store uses the AWS managed key, which other accounts cannot use';
@@ -47,6 +51,9 @@ function keyProblem(store: ArtifactStoreModel | undefined): string | undefined {
   const id = String(key.id);
   if (id.startsWith('alias/')) {
     return `the artifact store names its key by alias (${id}), which other accounts resolve in their own account`;
+  }
+  if (writes && /^arn:[^:]+:kms:[^:]*:[^:]*:alias\//.test(id)) {
+    return `it writes output artifacts and the artifact store names its key by alias ARN (${id}), which S3 does not take for an object written from another account (key ID or key ARN only)`;
   }
   return undefined;
 }

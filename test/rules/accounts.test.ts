@@ -29,6 +29,15 @@ describe('cross-account-key', () => {
     expect(check(pipeline({ artifactStore: keyStore(`arn:aws:kms:us-east-1:${PIPELINE_ACCOUNT}:alias/artifacts`), stages: crossAccount }), crossAccountKey)).toEqual([]);
   });
 
+  test('a key by alias ARN is an error for an action in another account that writes output artifacts', () => {
+    const aliasArn = `arn:aws:kms:us-east-1:${PIPELINE_ACCOUNT}:alias/artifacts`;
+    const writes = cfnDeploy('Deploy', { roleArn: roleIn(TEST_ACCOUNT, 'pipeline-deploy'), outputs: ['StackOutputs'], configuration: { RoleArn: roleIn(TEST_ACCOUNT, 'cfn'), OutputFileName: 'outputs.json' } });
+    expect(check(pipeline({ artifactStore: keyStore(aliasArn), stages: [stage('Source', s3Source()), stage('Deploy', writes)] }), crossAccountKey)).toEqual([
+      finding('cross-account-key', at, `the action runs in account ${TEST_ACCOUNT} but it writes output artifacts and the artifact store names its key by alias ARN (${aliasArn}), which S3 does not take for an object written from another account (key ID or key ARN only) (${SOURCE.CROSS_ACCOUNT}). Fix: ${fix}`),
+    ]);
+    expect(check(pipeline({ artifactStore: keyStore(KEY_ARN), stages: [stage('Source', s3Source()), stage('Deploy', writes)] }), crossAccountKey)).toEqual([]);
+  });
+
   test('an action without a region is checked against the ArtifactStores entry of the pipeline\'s region', () => {
     const model = pipeline({ artifactStores: { 'us-east-1': { type: 'S3', location: 'artifacts' }, 'eu-west-1': keyStore(KEY_ARN) }, stages: [stage('Source', s3Source()), stage('Deploy', deployIn(TEST_ACCOUNT))] });
     expect(check({ ...model, artifactStore: undefined }, crossAccountKey)).toEqual([
