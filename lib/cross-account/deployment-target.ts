@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { DirectRole, StatementJson, allowStatement } from './direct-role';
 import { assertAccountId, assertChangeSetName, assertRegion, assertStackName } from './names';
 import { PipelineIdentity } from './pipeline-identity';
+import { ReviewerRole } from './reviewer-role';
 
 /** Props for `DeploymentTarget`. */
 export interface DeploymentTargetProps extends Omit<StackProps, 'env'> {
@@ -101,6 +102,7 @@ export class DeploymentTarget extends Stack {
 
   private readonly actionRoleResource: DirectRole;
   private readonly executionRoleResource: DirectRole;
+  private reviewerRole?: ReviewerRole;
   private readonly stacks = new Map<string, StackAccess>();
   private readonly listeners: TargetArtifactAccessListener[] = [];
   private access: TargetArtifactAccess = { actionRoleWrites: false, executionRoleReads: false };
@@ -213,6 +215,7 @@ export class DeploymentTarget extends Stack {
         reason: 'The stack is named exactly; the trailing * is the stack ID CloudFormation assigns when it creates the stack, so it cannot be written in advance.',
       });
     }
+    this.reviewerRole?.allowStack(stackName, options.changeSetName);
     if (options.changeSetName === undefined) {
       if (access.direct) return;
       access.direct = true;
@@ -266,6 +269,62 @@ export class DeploymentTarget extends Stack {
     this.executionRoleResource.addStatement(this.keyStatement(['kms:Decrypt']));
     Validations.of(this.executionRoleResource).acknowledge(...this.artifactWildcardEvidence());
     this.listeners.forEach((listener) => listener.artifactAccessChanged(this));
+  }
+
+  /**
+   * Lets `principalArn` (an IAM role, user or account root in any account, by literal ARN; IAM's
+   * wildcards allowed in the name) assume this target's reviewer role, `<name>-review` (with
+   * `-<region>` outside the pipeline's region), to read what a release is about to change, as
+   * `pipectl review` does. The role may call `cloudformation:DescribeStacks`, `GetTemplate` and
+   * `ListChangeSets` on the stacks this target allows, and `DescribeChangeSet` on their allowed change
+   * sets (by name), and nothing else: no writes, no artifacts, no other stacks.
+   *
+   * The reviewer role is opt-in: this target creates it on the first `grantReview()` or when a
+   * pipeline's review step reads its change sets. A role nobody assumes is only more to audit, and
+   * targets deployed before it existed keep their template.
+   *
+   * Trust is the principal's account root with an `aws:PrincipalArn` condition, so the principal
+   * need not exist when this stack deploys. Its own account must still allow it `sts:AssumeRole` on
+   * the reviewer role (`reviewRoleArn`).
+   * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalarn
+   */
+  public grantReview(principalArn: string): void {
+    this.reviewer().trust(principalArn, 'grantReview');
+  }
+
+  /**
+   * Lets the pipeline's change-set review function (`identity.reviewFunctionRoleArn`) assume the
+   * reviewer role, and returns that role's ARN. A review step calls it for each target it reads.
+   */
+  public allowReviewStep(): string {
+    this.reviewer().trust(this.identity.reviewFunctionRoleArn, 'allowReviewStep');
+    return this.reviewRoleArn;
+  }
+
+  /** The reviewer role's ARN (the role exists once review is granted: see `grantReview()`). */
+  public get reviewRoleArn(): string {
+    return this.identity.reviewRoleArn(this.account, this.region);
+  }
+
+  /** Whether this target has a reviewer role. */
+  public get hasReviewerRole(): boolean {
+    return this.reviewerRole !== undefined;
+  }
+
+  private reviewer(): ReviewerRole {
+    if (!this.reviewerRole) {
+      this.reviewerRole = new ReviewerRole(this, 'ReviewerRole', {
+        identity: this.identity,
+        roleName: this.identity.reviewRoleNameIn(this.region),
+        stackArn: (stackName) => this.stackArn(stackName),
+        where: `DeploymentTarget ${this.node.id}`,
+      });
+      for (const [stackName, access] of this.stacks) {
+        this.reviewerRole.allowStack(stackName);
+        for (const changeSetName of access.changeSets) this.reviewerRole.allowStack(stackName, changeSetName);
+      }
+    }
+    return this.reviewerRole;
   }
 
   /** Registers a listener for artifact access changes (the artifact store does). */

@@ -127,6 +127,28 @@ export class PipelineIdentity {
   }
 
   /**
+   * The reviewer role of the target in `account` and `region` (default: the pipeline's region):
+   * `<name>-review`, with `-<region>` outside the pipeline's region. Read-only; see `DeploymentTarget.grantReview()`.
+   */
+  public reviewRoleArn(account: string, region: string = this.region): string {
+    return this.roleArn(account, this.reviewRoleNameIn(region));
+  }
+
+  /** The name of the reviewer role of a target in `region`. */
+  public reviewRoleNameIn(region: string): string {
+    return this.targetRoleName('reviewer role', `${this.name}-review`, region);
+  }
+
+  /** The role of the pipeline's change-set review function, in the pipeline account: `<name>-change-set-review`. */
+  public get reviewFunctionRoleName(): string {
+    return `${this.name}-change-set-review`;
+  }
+
+  public get reviewFunctionRoleArn(): string {
+    return this.roleArn(this.pipelineAccount, this.reviewFunctionRoleName);
+  }
+
+  /**
    * The ARN of a stack in a target account and region (default: the pipeline's region), for any
    * stack ID (the ID is only known after creation).
    */
