@@ -25,6 +25,8 @@ export function validatePipeline(pipeline: PipelineModel, options: ValidationOpt
   let pipelineName: string | undefined;
   const findings: Finding[] = [];
   for (const rule of options.rules ?? ALL_RULES) {
+    // A rule whose part the pipeline lacks could find nothing: skipping it skips compiling it too.
+    if (rule.appliesTo !== undefined && !rule.appliesTo(pipeline)) continue;
     for (const violation of rule.check(pipeline, context)) {
       const source = violation.source ?? rule.source;
       pipelineName ??= describeValue(pipeline.name);

@@ -74,9 +74,21 @@ function bucketFactsOf(stack: Stack, elements: readonly CfnElement[], account: s
   const facts = newBucketFacts();
   for (const construct of elements) {
     if (!CfnBucket.isCfnBucket(construct)) continue;
-    recordBucket(facts, JSON.stringify(stack.resolve(construct.ref)), renderedProperties(construct), account);
+    recordBucket(facts, JSON.stringify(stack.resolve(construct.ref)), bucketProperties(stack, construct), account);
   }
   return facts;
+}
+
+/**
+ * The two properties the bucket facts read (versioning and the literal name), resolved as the
+ * template will have them. Without escape hatches only those two are resolved: rendering every
+ * property of every bucket (tags, encryption, logging, lifecycle) is work the facts never read. With
+ * an override, the full rendering, so the override is seen.
+ */
+function bucketProperties(stack: Stack, bucket: CfnBucket): Record<string, unknown> {
+  if (!hasNoOverrides((bucket as unknown as { rawOverrides?: unknown }).rawOverrides)) return renderedProperties(bucket);
+  const read = { versioningConfiguration: bucket.versioningConfiguration, bucketName: bucket.bucketName };
+  return (stack.resolve(read) as Record<string, unknown> | undefined) ?? {};
 }
 
 function literal(value: string): string | undefined {

@@ -1,6 +1,7 @@
 import { known } from '../model/values';
 import { ConditionKind, conditionStages, conditionsOf, CONDITION_KINDS } from './condition-walk';
 import { Rule, Sources } from './rule';
+import { hasStageConditions } from './rule-scope';
 import { RESULTS } from './stage-conditions';
 
 /**
@@ -29,6 +30,7 @@ export const conditionResults: Rule = {
   description: 'Results the user guide gives each kind of condition; retry settings only with RETRY',
   limit: 'entry FAIL|SKIP (SKIP: LambdaInvoke and VariableCheck rules only); success ROLLBACK|FAIL; failure ROLLBACK; failed stage ROLLBACK|RETRY',
   source: Sources.STAGE_CONDITIONS,
+  appliesTo: hasStageConditions,
   *check(pipeline) {
     // Only stages that declare beforeEntry, onSuccess or onFailure have anything to check.
     for (const { stage } of conditionStages(pipeline)) {

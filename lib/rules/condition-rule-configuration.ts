@@ -2,6 +2,7 @@ import { known } from '../model/values';
 import { partKnown } from '../model/walk';
 import { allConditionRules, describeRule } from './condition-walk';
 import { Rule, Sources } from './rule';
+import { hasStageConditions } from './rule-scope';
 
 interface RequiredKey {
   readonly key: string;
@@ -33,6 +34,7 @@ export const conditionRuleConfiguration: Rule = {
   description: 'Configuration each rule provider requires',
   limit: 'CloudWatchAlarm: AlarmName; CodeBuild: ProjectName; DeploymentWindow: Cron; LambdaInvoke: FunctionName; VariableCheck: Operator (EQ|CONTAINS|MATCHES|NE), Value, Variable',
   source: Sources.RULE_REFERENCE,
+  appliesTo: hasStageConditions,
   *check(pipeline) {
     for (const place of allConditionRules(pipeline)) {
       const { rule } = place;

@@ -1,6 +1,7 @@
 import { known } from '../model/values';
 import { allConditionRules, allConditions, describeCondition, describeRule } from './condition-walk';
 import { Rule, Sources } from './rule';
+import { hasStageConditions } from './rule-scope';
 
 /** The providers the rule reference documents; the API takes any provider name of its pattern. */
 export const DOCUMENTED_RULE_PROVIDERS = ['CloudWatchAlarm', 'CodeBuild', 'Commands', 'DeploymentWindow', 'LambdaInvoke', 'VariableCheck'];
@@ -17,6 +18,7 @@ export const conditionRuleUsage: Rule = {
   description: 'Rule providers the rule reference documents; distinct rule names in a condition; commands only on a Commands rule',
   limit: `provider ${DOCUMENTED_RULE_PROVIDERS.join('|')}; names unique in a condition; Commands rule has commands`,
   source: Sources.RULE_REFERENCE,
+  appliesTo: hasStageConditions,
   *check(pipeline) {
     for (const place of allConditionRules(pipeline)) {
       const provider = known(place.rule.ruleTypeId.provider);

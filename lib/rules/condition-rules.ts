@@ -3,6 +3,7 @@ import { partKnown } from '../model/walk';
 import { allConditionRules, allConditions, describeCondition, describeRule, RulePlace } from './condition-walk';
 import { ENTITY_NAME } from './name-rule';
 import { Rule, Sources } from './rule';
+import { hasStageConditions } from './rule-scope';
 import { V2_LIMITS } from './v2-limits';
 
 const TYPE_PART = /^[0-9A-Za-z_-]+$/;
@@ -23,6 +24,7 @@ export const conditionRules: Rule = {
   description: 'Rules of a stage condition: count, name, rule type, configuration, timeout, commands',
   limit: `1–${V2_LIMITS.maxRulesPerCondition} rules; name 1–100 of [A-Za-z0-9.@_-]; category Rule, owner AWS, provider 1–35, version 1–9; ≤ ${V2_LIMITS.maxRuleConfigurationKeys} configuration keys of 1–${V2_LIMITS.maxRuleConfigurationKeyLength}, values 1–${V2_LIMITS.maxRuleConfigurationValueLength}; timeoutInMinutes ${V2_LIMITS.ruleTimeoutMinutes.min}–${V2_LIMITS.ruleTimeoutMinutes.max}; 1–${V2_LIMITS.maxCommands} commands of 1–${V2_LIMITS.maxCommandLength}`,
   source: Sources.API,
+  appliesTo: hasStageConditions,
   *check(pipeline) {
     for (const place of allConditions(pipeline)) {
       const count = place.condition.rules.length;

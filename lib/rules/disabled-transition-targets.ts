@@ -1,6 +1,7 @@
 import { known } from '../model/values';
 import { stagesKnown } from '../model/walk';
 import { Rule, Sources } from './rule';
+import { hasDisabledTransitions } from './rule-scope';
 
 /**
  * Disabled inbound transitions the documents give no meaning to: into the first stage (a transition
@@ -14,6 +15,7 @@ export const disabledTransitionTargets: Rule = {
   description: 'Disabled inbound transitions into the first stage, or into one stage twice',
   limit: 'not the first stage; each stage once',
   source: Sources.TRANSITIONS,
+  appliesTo: hasDisabledTransitions,
   *check(pipeline) {
     const transitions = pipeline.disabledInboundTransitions ?? [];
     if (transitions.length === 0) return;

@@ -2,6 +2,7 @@ import { StageModel } from '../model/pipeline-model';
 import { known, knownText } from '../model/values';
 import { stagesKnown } from '../model/walk';
 import { Rule, Sources } from './rule';
+import { hasDisabledTransitions } from './rule-scope';
 
 const MAX_REASON = 300;
 /** The API's `DisabledReason` pattern: no comma, colon, underscore, quote, "#" or line break. */
@@ -21,6 +22,7 @@ export const disabledTransitions: Rule = {
   description: 'Disabled inbound transitions name a stage, with a reason',
   limit: 'a stage of the pipeline; reason 1–300 of letters, digits, spaces and ! @ ( ) . * ? -',
   source: Sources.CFN_PIPELINE,
+  appliesTo: hasDisabledTransitions,
   *check(pipeline) {
     const transitions = pipeline.disabledInboundTransitions ?? [];
     if (transitions.length === 0) return;

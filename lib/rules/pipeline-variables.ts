@@ -2,6 +2,7 @@ import { describeValue, knownText } from '../model/values';
 import { countProblem, listCount } from './list-count';
 import { nameRule } from './name-rule';
 import { Rule, Sources, Violation } from './rule';
+import { hasVariables } from './rule-scope';
 import { V2_LIMITS } from './v2-limits';
 
 
@@ -27,6 +28,7 @@ export const pipelineVariables: Rule = {
   description: 'Pipeline variables: count, name, default value and description',
   limit: '0–50 variables; name 1–128 of letters, digits, "@", "_" and "-"; default value 1–1000, description 0–200 characters',
   source: Sources.API,
+  appliesTo: hasVariables,
   *check(pipeline, context) {
     const variables = pipeline.variables ?? [];
     const tooMany = countProblem(listCount(pipeline, variables, 'variables'), 0, V2_LIMITS.maxVariables, 'variable');

@@ -34,6 +34,13 @@ export interface Rule {
   /** The document that states the rule. */
   readonly source: string;
   check(pipeline: PipelineModel, context: RuleContext): Iterable<Violation>;
+  /**
+   * Whether the pipeline has the part the rule checks (triggers, variables, stage conditions,
+   * disabled transitions): when it answers false, `check` could find nothing, and the rule engine
+   * does not run it. A cheap test shared by the rules of one part (lib/rules/rule-scope.ts).
+   * @default - the rule runs on every pipeline
+   */
+  readonly appliesTo?: (pipeline: PipelineModel) => boolean;
 }
 
 /** The documents rules cite. */

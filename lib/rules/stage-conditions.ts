@@ -2,6 +2,7 @@ import { describeLiteral, isUnknown } from '../model/values';
 import { partKnown } from '../model/walk';
 import { CONDITION_KINDS, conditionStages, conditionsOf } from './condition-walk';
 import { Rule, Sources } from './rule';
+import { hasStageConditions } from './rule-scope';
 
 /** The API's `Result` enum: what a condition (or a failed stage) does. */
 export const RESULTS = ['ROLLBACK', 'FAIL', 'RETRY', 'SKIP'] as const;
@@ -21,6 +22,7 @@ export const stageConditions: Rule = {
   description: 'Stage onFailure, onSuccess and beforeEntry: results, retry mode, one condition each',
   limit: `result ${RESULTS.join('|')}; retryMode ${RETRY_MODES.join('|')}; exactly 1 condition per list`,
   source: Sources.API,
+  appliesTo: hasStageConditions,
   *check(pipeline) {
     // Only stages that declare beforeEntry, onSuccess or onFailure have anything to check.
     for (const { stageIndex, stage } of conditionStages(pipeline)) {

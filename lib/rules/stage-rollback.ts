@@ -3,6 +3,7 @@ import { known } from '../model/values';
 import { categoryOf } from '../model/walk';
 import { CONDITION_KINDS, conditionStages, conditionsOf } from './condition-walk';
 import { Rule, Sources } from './rule';
+import { hasStageConditions } from './rule-scope';
 
 /** Where a stage asks to be rolled back: its onFailure result, or a condition's result. */
 function* rollbacks(stage: StageModel): Generator<string> {
@@ -31,6 +32,7 @@ export const stageRollback: Rule = {
   description: 'No rollback on a source stage, nor in a PARALLEL pipeline',
   limit: 'no ROLLBACK result on the source stage; none at all in executionMode PARALLEL',
   source: Sources.STAGE_ROLLBACK,
+  appliesTo: hasStageConditions,
   *check(pipeline) {
     const parallel = known(pipeline.executionMode) === 'PARALLEL';
     // A rollback is an onFailure result or a condition's: only stages that declare one can ask for it.

@@ -1,5 +1,6 @@
 import { partUnknown } from './list-count';
 import { Rule, Sources } from './rule';
+import { hasTriggers } from './rule-scope';
 import { triggerLabel } from './trigger-filters';
 
 /**
@@ -15,6 +16,7 @@ export const triggerFilterGaps: Rule = {
   description: 'A trigger without push or pull-request filters, or a pull-request filter without branches',
   limit: 'a filter per trigger; branches per pull-request filter',
   source: Sources.TRIGGER_FILTERS,
+  appliesTo: hasTriggers,
   *check(pipeline) {
     for (const [i, trigger] of (pipeline.triggers ?? []).entries()) {
       const git = `triggers[${i}].gitConfiguration`;

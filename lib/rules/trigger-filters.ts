@@ -2,6 +2,7 @@ import { GitFilterCriteriaModel, GitPushFilterModel, Maybe, PipelineModel, Trigg
 import { describeLiteral, isUnknown, known, knownText } from '../model/values';
 import { countProblem, listCount, partUnknown } from './list-count';
 import { Rule, Sources, Violation } from './rule';
+import { hasTriggers } from './rule-scope';
 import { V2_LIMITS } from './v2-limits';
 
 const EVENTS = ['OPEN', 'UPDATED', 'CLOSED'];
@@ -20,6 +21,7 @@ export const triggerFilters: Rule = {
   description: 'Trigger filters: counts, patterns, pull-request events, push filter combinations',
   limit: '1–3 push and 1–3 pull-request filters; 1–8 patterns of 1–255 characters per list; events OPEN|UPDATED|CLOSED; push on tags, branches, or branches + file paths',
   source: Sources.API,
+  appliesTo: hasTriggers,
   *check(pipeline) {
     for (const [i, trigger] of (pipeline.triggers ?? []).entries()) {
       const label = triggerLabel(trigger, i);

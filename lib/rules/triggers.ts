@@ -3,6 +3,7 @@ import { describeLiteral, describeValue, isUnknown, known } from '../model/value
 import { ActionPlace, allActions, allActionsKnown, categoryOf, providerOf } from '../model/walk';
 import { countProblem, listCount } from './list-count';
 import { Rule, Sources, Violation } from './rule';
+import { hasTriggers } from './rule-scope';
 import { V2_LIMITS } from './v2-limits';
 
 const CONNECTION = 'CodeStarSourceConnection';
@@ -19,6 +20,7 @@ export const triggers: Rule = {
   description: 'Triggers: count, provider type, and the source action each names',
   limit: '0–50 triggers; providerType CodeStarSourceConnection; each names a CodeStarSourceConnection source action, one trigger per action',
   source: Sources.API,
+  appliesTo: hasTriggers,
   *check(pipeline) {
     const list = pipeline.triggers ?? [];
     const tooMany = countProblem(listCount(pipeline, list, 'triggers'), 0, V2_LIMITS.maxTriggers, 'trigger');

@@ -1,5 +1,6 @@
 import { known } from '../model/values';
 import { Rule, Sources } from './rule';
+import { hasVariables } from './rule-scope';
 
 /**
  * Pipeline variable names are unique. The API reference states no such limit, but an action reads a
@@ -12,6 +13,7 @@ export const uniquePipelineVariables: Rule = {
   description: 'Pipeline variable names are unique',
   limit: 'unique',
   source: Sources.VARIABLES,
+  appliesTo: hasVariables,
   *check(pipeline) {
     const seen = new Set<string>();
     const reported = new Set<string>();
