@@ -1,6 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { crossAccountExample } from './cross-account';
 import { multiAccountExample } from './multi-account';
+import { multiRegionExample } from './multi-region';
 import { walkthroughExample } from './walkthrough';
 
 /** An example: adds its stacks to `app`, reading accounts and region from the app's context. */
@@ -40,6 +41,7 @@ export const EXAMPLES: Record<string, Example> = {
       repository: context('repository', 'example-org/orders-service'),
     });
   },
+  'multi-region': (app) => { multiRegionExample(app, { ...exampleAccounts(app), secondRegion: app.node.tryGetContext('secondRegion') }); },
 };
 
 /** The example `cdk synth` builds when no `-c example=<name>` is given. */
