@@ -16,6 +16,9 @@ import { CloudFormationApi, CloudFormationFactory } from './review-clients';
 import { readPipeline } from './stacks';
 import { OperationFailed, OperationTarget } from './target';
 
+/** The summary names this many data-loss changes and counts the rest, so that it stays one line. */
+const NAMED_DATA_LOSS = 3;
+
 /** The modes whose actions name a change set. */
 const CHANGE_SET_MODES = new Set(['CHANGE_SET_REPLACE', 'CHANGE_SET_EXECUTE']);
 
@@ -62,7 +65,7 @@ export async function reviewStage(clients: ReviewClients, request: ReviewRequest
       approve: pipectlHint(['approve'], [request.pipeline, a.stage, a.action], request.hint),
       reject: pipectlHint(['reject'], [request.pipeline, a.stage, a.action], request.hint),
     }));
-  return { pipeline: request.pipeline, stage: request.stage, summary: summaryLine(changeSets), changeSets, pendingApprovals: approvals };
+  return { pipeline: request.pipeline, stage: request.stage, summary: summaryLine(changeSets, { namedDataLoss: NAMED_DATA_LOSS }), changeSets, pendingApprovals: approvals };
 }
 
 /**

@@ -37,9 +37,10 @@ const FLAGS: readonly ReviewFlag[] = ['data-loss', 'permissions', 'nested-stack'
 /**
  * One line for a person deciding: "2 change sets, 4 changes (2 Add, 1 Modify, 1 Remove); data-loss:
  * AWS::RDS::DBInstance Database (database, replaced); permissions: 1". The data-loss changes are
- * named, the others counted. Plain text: each medium escapes it on the way out.
+ * named (the first `namedDataLoss` of them, the rest counted), the others counted. Plain text: each medium escapes it on the way out.
  */
-export function summaryLine(changeSets: readonly Pick<StageChangeSet, 'review'>[]): string {
+export function summaryLine(changeSets: readonly Pick<StageChangeSet, 'review'>[], options: { readonly namedDataLoss?: number } = {}): string {
+  const named = options.namedDataLoss ?? Infinity;
   const reviews = changeSets.map((c) => c.review);
   const total = reviews.reduce((n, r) => n + r.changes.length, 0);
   const byAction = new Map<string, number>();
@@ -50,7 +51,11 @@ export function summaryLine(changeSets: readonly Pick<StageChangeSet, 'review'>[
   if (reviews.length > 0 && reviews.every((r) => r.meaning.state === 'no-changes')) parts.push('no changes');
   if (notReady > 0) parts.push(`${plural(notReady, 'change set')} not ready to execute`);
   const lost = reviews.flatMap((r) => r.changes.filter((c) => c.flags.some((f) => f.flag === 'data-loss')));
-  if (lost.length > 0) parts.push(`data-loss: ${lost.map((c) => `${c.resourceType} ${c.logicalId} (${c.flags.find((f) => f.flag === 'data-loss')!.reason})`).join(', ')}`);
+  if (lost.length > 0) {
+    const names = lost.slice(0, named).map((c) => `${c.resourceType} ${c.logicalId} (${c.flags.find((f) => f.flag === 'data-loss')!.reason})`);
+    const more = lost.length > names.length ? ` and ${lost.length - names.length} more` : '';
+    parts.push(`data-loss: ${names.join(', ')}${more}`);
+  }
   for (const flag of FLAGS.slice(1)) {
     const n = reviews.reduce((sum, r) => sum + r.flagCounts[flag], 0);
     if (n > 0) parts.push(`${flag}: ${n}`);
@@ -88,7 +93,9 @@ function renderChangeSet(changeSet: StageChangeSet): string[] {
     style: { head: [], border: [] },
   });
   for (const change of review.changes) table.push(row(change));
-  return [head, t(`${plural(review.changes.length, 'change')}: ${counts}${flags ? `; flagged: ${flags}` : ''}`), table.toString()];
+  // A change set ARN would double the table's width: the nested stacks' own change sets come below it.
+  const nested = review.changes.filter((c) => c.nestedChangeSetId).map((c) => t(`Nested stack ${c.logicalId}: its own changes are in change set ${c.nestedChangeSetId}`));
+  return [head, t(`${plural(review.changes.length, 'change')}: ${counts}${flags ? `; flagged: ${flags}` : ''}`), table.toString(), ...nested];
 }
 
 function row(change: ReviewedChange): string[] {
@@ -100,7 +107,7 @@ function row(change: ReviewedChange): string[] {
     t(change.resourceType),
     replacement.map(t).join('\n'),
     change.changedProperties.map((p) => t(propertyText(p))).join('\n'),
-    [...change.flags.map((f) => t(`${f.flag}: ${f.reason}`)), ...(change.nestedChangeSetId ? [t(change.nestedChangeSetId)] : [])].join('\n'),
+    change.flags.map((f) => t(`${f.flag}: ${f.reason}`)).join('\n'),
   ];
 }
 
