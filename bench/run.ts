@@ -105,22 +105,25 @@ interface Share {
   readonly synthMs: number;
   readonly share: number;
   readonly rulesShare: number;
+  /** The lowest and highest share of the whole check among the runs. */
+  readonly shareRange: readonly [number, number];
 }
 
 /** The rule engine's share: the check's own work, timed in the process that synthesizes the scenario. */
 function ruleEngineShare(scenario: string): Share {
-  const shares = Array.from({ length: RUNS }, () => {
+  const samples = Array.from({ length: RUNS }, () => {
     const out = execFileSync(process.execPath, [path.join(DIST, 'rule-engine-share.js'), scenario], {
       env: { ...process.env, CDK_VALIDATION: 'false' },
       encoding: 'utf-8',
     });
     return JSON.parse(out) as { readMs: number; rulesMs: number; synthMs: number };
   });
-  const checkMs = median(shares.map((s) => s.readMs + s.rulesMs));
-  const readMs = median(shares.map((s) => s.readMs));
-  const rulesMs = median(shares.map((s) => s.rulesMs));
-  const synthMs = median(shares.map((s) => s.synthMs));
-  return { checkMs, readMs, rulesMs, synthMs, share: checkMs / synthMs, rulesShare: rulesMs / synthMs };
+  const checkMs = median(samples.map((s) => s.readMs + s.rulesMs));
+  const readMs = median(samples.map((s) => s.readMs));
+  const rulesMs = median(samples.map((s) => s.rulesMs));
+  const synthMs = median(samples.map((s) => s.synthMs));
+  const shares = samples.map((s) => (s.readMs + s.rulesMs) / s.synthMs);
+  return { checkMs, readMs, rulesMs, synthMs, share: checkMs / synthMs, rulesShare: rulesMs / synthMs, shareRange: [Math.min(...shares), Math.max(...shares)] };
 }
 
 interface Overhead {
@@ -205,7 +208,7 @@ function report(results: Results): string {
   const lines: string[] = [];
   if (cells) lines.push(...synthTables(cells));
   if (share) {
-    lines.push(`Rule engine at N=${SIZES[SIZES.length - 1]}, validator off, timed inside a ${share.synthMs.toFixed(0)} ms synth (medians of ${RUNS}): the rules ${share.rulesMs.toFixed(1)} ms (${pct(share.rulesShare)}); the whole check ${share.checkMs.toFixed(1)} ms (${pct(share.share)}), of which reading the pipeline into the model, mostly aws-cdk-lib resolving its tokens, ${share.readMs.toFixed(1)} ms.`, '');
+    lines.push(`Rule engine at N=${SIZES[SIZES.length - 1]}, validator off, timed inside a ${share.synthMs.toFixed(0)} ms synth (medians of ${RUNS}): the rules ${share.rulesMs.toFixed(1)} ms (${pct(share.rulesShare)}); the whole check ${share.checkMs.toFixed(1)} ms (${pct(share.share)}; ${pct(share.shareRange[0])}–${pct(share.shareRange[1])} over the runs), of which reading the pipeline into the model, mostly aws-cdk-lib resolving its tokens, ${share.readMs.toFixed(1)} ms.`, '');
   }
   if (large) lines.push(largeLine('A CfnPipeline of 50 stages × 10 actions under PipelineChecks', large), '');
   if (largeV2) {
@@ -251,7 +254,7 @@ function synthTables(cells: Cell[]): string[] {
 }
 
 function largeLine(what: string, large: Large): string {
-  return `${what}: the check's work is ${large.share.checkMs.toFixed(1)} ms (timed inside the synth; the rules ${large.share.rulesMs.toFixed(1)} ms) of a ${large.share.synthMs.toFixed(0)} ms synth with the validator off (${pct(large.share.share)}). ` +
+  return `${what}: the check's work is ${large.share.checkMs.toFixed(1)} ms (timed inside the synth; the rules ${large.share.rulesMs.toFixed(1)} ms) of a ${large.share.synthMs.toFixed(0)} ms synth with the validator off (${pct(large.share.share)}; ${pct(large.share.shareRange[0])}–${pct(large.share.shareRange[1])} over ${RUNS} runs). ` +
     `Whole processes, median of ${LARGE_RUNS}: validator off ${secs(large.off.withoutMs)} without the check, ${secs(large.off.withMs)} with it (${pct(large.off.added)}); ` +
     `validator on ${secs(large.on.withoutMs)} without, ${secs(large.on.withMs)} with (${pct(large.on.added)}).`;
 }
