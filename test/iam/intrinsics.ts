@@ -98,6 +98,7 @@ export class IntrinsicResolver {
       case 'AWS::S3::Bucket': return this.bucketName(name);
       case 'AWS::KMS::Key': return keyIdOf(this.stack, name);
       case 'AWS::KMS::Alias': return this.resolve(props.AliasName);
+      case 'AWS::CodePipeline::Pipeline': return this.resolve(props.Name) ?? this.generatedName(name);
       case 'AWS::SNS::Topic': return `arn:${this.partition}:sns:${this.stack.region}:${this.stack.account}:${props.TopicName ?? this.generatedName(name)}`;
       default: throw new Error(`${this.stack.stackName}: the IAM evaluation cannot resolve Ref ${name} (${resource.Type})`);
     }

@@ -1,17 +1,14 @@
-import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as s3 from 'aws-cdk-lib/aws-s3';
-import { DeploymentTarget, PipelineIdentity, RegionalArtifactStore } from '../../lib/cross-account';
-import { ReleasePipeline } from '../../lib/release-pipeline';
-import { ReleaseSource } from '../../lib/sources';
-import { ChangeSetStage } from '../../lib/stages';
+import { MULTI_REGION_SOURCE_KEY, multiRegionExample } from '../../examples/multi-region';
 import { Decision, Request, evaluate } from './evaluate';
 import { PolicyWorld } from './policy-world';
 
 /**
- * One release of a multi-region pipeline (pipeline account in us-east-1; staging in us-east-1;
- * production in us-east-1 and eu-west-1 as one wave), every runtime call evaluated by an independent
- * IAM evaluator against the policies the app deploys, both sides across accounts and regions.
+ * One release of the multi-region example (pipeline account in us-east-1; a lint check and staging
+ * in us-east-1; production in us-east-1 and eu-west-1 as one wave), every runtime call evaluated by an
+ * independent IAM evaluator against the policies the app deploys, both sides across accounts and
+ * regions.
  */
 const P = '111111111111';
 const STAGING = '222222222222';
@@ -19,50 +16,30 @@ const PROD = '333333333333';
 const EAST = 'us-east-1';
 const WEST = 'eu-west-1';
 
-function ordersStatements(region: string, account: string): iam.PolicyStatement[] {
-  return [new iam.PolicyStatement({
-    actions: ['sns:CreateTopic', 'sns:DeleteTopic', 'sns:GetTopicAttributes', 'sns:TagResource'],
-    resources: [`arn:aws:sns:${region}:${account}:orders-events`],
-  })];
-}
-
 const app = new App();
-const identity = new PipelineIdentity({ pipelineAccount: P, region: EAST, name: 'orders' });
-const staging = new DeploymentTarget(app, 'OrdersStaging', { identity, account: STAGING, executionStatements: ordersStatements(EAST, STAGING) });
-const prodEast = new DeploymentTarget(app, 'OrdersProdUsEast1', { identity, account: PROD, executionStatements: ordersStatements(EAST, PROD) });
-const prodWest = new DeploymentTarget(app, 'OrdersProdEuWest1', { identity, account: PROD, region: WEST, executionStatements: ordersStatements(WEST, PROD) });
-const westStore = new RegionalArtifactStore(app, 'OrdersArtifactsEuWest1', { identity, region: WEST });
-const pipelineStack = new Stack(app, 'OrdersPipeline', { env: { account: P, region: EAST } });
-const sourceBucket = new s3.Bucket(pipelineStack, 'Source', {
-  versioned: true, enforceSSL: true, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, removalPolicy: RemovalPolicy.RETAIN,
-});
-new ReleasePipeline(pipelineStack, 'Release', {
-  pipelineName: 'orders-release',
-  source: ReleaseSource.s3({ bucket: sourceBucket, key: 'orders.zip' }),
-  regionalArtifactStores: [westStore],
-  stages: [
-    new ChangeSetStage({ stageName: 'Staging', target: staging, stackName: 'orders', changeSetName: 'orders-release', templatePath: 'orders.yaml' }),
-    new ChangeSetStage({ stageName: 'Production', targets: [prodEast, prodWest], stackName: 'orders', changeSetName: 'orders-release', templatePath: 'orders.yaml' }),
-  ],
-});
+const example = multiRegionExample(app, { pipelineAccount: P, testAccount: STAGING, prodAccount: PROD, region: EAST, secondRegion: WEST });
 const world = PolicyWorld.fromApp(app);
+const pipelineStack = example.pipelineStack;
+const commandsRole: string = world.valueOf(pipelineStack.stackName,
+  pipelineStack.resolve((example.release.node.findChild('Staging-LintTemplate-CommandsRole') as iam.IRole).roleArn));
+const commandsSession = commandsRole.replace(':iam::', ':sts::').replace(':role/', ':assumed-role/') + '/1700000000000';
 
-const pipelineSession = `arn:aws:sts::${P}:assumed-role/orders-pipeline/1700000000000`;
+const pipelineSession = `arn:aws:sts::${P}:assumed-role/inventory-pipeline/1700000000000`;
 /** Role names: the pipeline region's as they always were, `-<region>` for every other region. */
 const suffix = (region: string) => (region === EAST ? '' : `-${region}`);
-const actionRole = (account: string, region: string) => `arn:aws:iam::${account}:role/orders-deploy-action${suffix(region)}`;
-const actionSession = (account: string, region: string) => `arn:aws:sts::${account}:assumed-role/orders-deploy-action${suffix(region)}/1700000000000`;
-const executionRole = (account: string, region: string) => `arn:aws:iam::${account}:role/orders-cfn-execution${suffix(region)}`;
-const stack = (account: string, region: string, name = 'orders') => `arn:aws:cloudformation:${region}:${account}:stack/${name}/5b1a2c40-0e1f-11ef-9d0e-0a1b2c3d4e5f`;
-const bucketName = (region: string) => `orders-artifacts-${P}-${region}`;
-const artifact = (region: string) => `arn:aws:s3:::${bucketName(region)}/orders-release/Source/Xy12AbC`;
-const key = (region: string) => world.keyByAlias(P, region, 'alias/orders-artifacts').arn;
-const keyAlias = (region: string) => `arn:aws:kms:${region}:${P}:alias/orders-artifacts`;
-const sourceObject = `arn:aws:s3:::${world.valueOf(pipelineStack.stackName, pipelineStack.resolve(sourceBucket.bucketName))}/orders.zip`;
+const actionRole = (account: string, region: string) => `arn:aws:iam::${account}:role/inventory-deploy-action${suffix(region)}`;
+const actionSession = (account: string, region: string) => `arn:aws:sts::${account}:assumed-role/inventory-deploy-action${suffix(region)}/1700000000000`;
+const executionRole = (account: string, region: string) => `arn:aws:iam::${account}:role/inventory-cfn-execution${suffix(region)}`;
+const stack = (account: string, region: string, name = 'inventory') => `arn:aws:cloudformation:${region}:${account}:stack/${name}/5b1a2c40-0e1f-11ef-9d0e-0a1b2c3d4e5f`;
+const bucketName = (region: string) => `inventory-artifacts-${P}-${region}`;
+const artifact = (region: string) => `arn:aws:s3:::${bucketName(region)}/inventory-release/Source/Xy12AbC`;
+const key = (region: string) => world.keyByAlias(P, region, 'alias/inventory-artifacts').arn;
+const keyAlias = (region: string) => `arn:aws:kms:${region}:${P}:alias/inventory-artifacts`;
+const sourceObject = `arn:aws:s3:::${world.valueOf(pipelineStack.stackName, pipelineStack.resolve(example.sourceBucket.bucketName))}/${MULTI_REGION_SOURCE_KEY}`;
 /** What S3 in `region` sends to KMS when it encrypts or decrypts an object of `bucket` for a caller. */
 const viaS3 = (region: string, bucketRegion = region) => ({ 'kms:ViaService': `s3.${region}.amazonaws.com`, 'kms:EncryptionContext:aws:s3:arn': `arn:aws:s3:::${bucketName(bucketRegion)}` });
 const passToCloudFormation = { 'iam:PassedToService': 'cloudformation.amazonaws.com' };
-const changeSet = (account: string, region: string, name = 'orders-release') => ({ 'cloudformation:ChangeSetName': name, 'cloudformation:RoleArn': executionRole(account, region) });
+const changeSet = (account: string, region: string, name = 'inventory-release') => ({ 'cloudformation:ChangeSetName': name, 'cloudformation:RoleArn': executionRole(account, region) });
 
 /** The calls of one target's change set: create (after the pipeline role assumed the action role), then execute. */
 function changeSetCalls(who: string, account: string, region: string): Array<[string, Request]> {
@@ -74,9 +51,9 @@ function changeSetCalls(who: string, account: string, region: string): Array<[st
     [`${who} action role passes its execution role to CloudFormation`, { principal: session, action: 'iam:PassRole', resource: executionRole(account, region), region, context: passToCloudFormation }],
     [`${who} action role describes its stack`, { principal: session, action: 'cloudformation:DescribeStacks', resource: stack(account, region) }],
     [`${who} action role creates the change set`, { principal: session, action: 'cloudformation:CreateChangeSet', resource: stack(account, region), context: changeSet(account, region) }],
-    [`${who} action role describes the change set`, { principal: session, action: 'cloudformation:DescribeChangeSet', resource: stack(account, region), context: { 'cloudformation:ChangeSetName': 'orders-release' } }],
+    [`${who} action role describes the change set`, { principal: session, action: 'cloudformation:DescribeChangeSet', resource: stack(account, region), context: { 'cloudformation:ChangeSetName': 'inventory-release' } }],
     [`CloudFormation assumes the ${who} execution role`, { principal: 'cloudformation.amazonaws.com', action: 'sts:AssumeRole', resource: executionRole(account, region), region }],
-    [`${who} action role executes the change set`, { principal: session, action: 'cloudformation:ExecuteChangeSet', resource: stack(account, region), context: { 'cloudformation:ChangeSetName': 'orders-release' } }],
+    [`${who} action role executes the change set`, { principal: session, action: 'cloudformation:ExecuteChangeSet', resource: stack(account, region), context: { 'cloudformation:ChangeSetName': 'inventory-release' } }],
   ];
 }
 
@@ -91,7 +68,19 @@ const RELEASE: Array<[string, Request]> = [
   ['pipeline role decrypts it with the us-east-1 key (through S3)', { principal: pipelineSession, action: 'kms:Decrypt', resource: key(EAST), context: viaS3(EAST) }],
   ['pipeline role writes the copy into the eu-west-1 store', { principal: pipelineSession, action: 's3:PutObject', resource: artifact(WEST) }],
   ['pipeline role encrypts the copy with the eu-west-1 key, named by alias (through S3)', { principal: pipelineSession, action: 'kms:GenerateDataKey', resource: keyAlias(WEST), context: viaS3(WEST) }],
-  ...changeSetCalls('staging', STAGING, EAST),
+  // Staging: the lint check runs as its Commands role, then the stack is deployed directly, then approved.
+  ['pipeline role assumes the lint check\'s Commands role', { principal: pipelineSession, action: 'sts:AssumeRole', resource: commandsRole, region: EAST }],
+  ['Commands role reads the source artifact', { principal: commandsSession, action: 's3:GetObject', resource: artifact(EAST) }],
+  ['Commands role decrypts it (through S3)', { principal: commandsSession, action: 'kms:Decrypt', resource: key(EAST), context: viaS3(EAST) }],
+  ['Commands role writes its log', { principal: commandsSession, action: 'logs:PutLogEvents', resource: `arn:aws:logs:${EAST}:${P}:log-group:/aws/codepipeline/inventory-release:log-stream:LintTemplate-1` }],
+  ['pipeline role assumes the staging action role', { principal: pipelineSession, action: 'sts:AssumeRole', resource: actionRole(STAGING, EAST), region: EAST }],
+  ['staging action role reads the template', { principal: actionSession(STAGING, EAST), action: 's3:GetObject', resource: artifact(EAST) }],
+  ['staging action role decrypts it (through S3)', { principal: actionSession(STAGING, EAST), action: 'kms:Decrypt', resource: key(EAST), context: viaS3(EAST) }],
+  ['staging action role passes its execution role to CloudFormation', { principal: actionSession(STAGING, EAST), action: 'iam:PassRole', resource: executionRole(STAGING, EAST), context: passToCloudFormation }],
+  ['staging action role describes the staging stack', { principal: actionSession(STAGING, EAST), action: 'cloudformation:DescribeStacks', resource: stack(STAGING, EAST, 'inventory-staging') }],
+  ['staging action role creates the staging stack', { principal: actionSession(STAGING, EAST), action: 'cloudformation:CreateStack', resource: stack(STAGING, EAST, 'inventory-staging'), context: { 'cloudformation:RoleArn': executionRole(STAGING, EAST) } }],
+  ['staging action role updates the staging stack', { principal: actionSession(STAGING, EAST), action: 'cloudformation:UpdateStack', resource: stack(STAGING, EAST, 'inventory-staging'), context: { 'cloudformation:RoleArn': executionRole(STAGING, EAST) } }],
+  ['CloudFormation assumes the staging execution role', { principal: 'cloudformation.amazonaws.com', action: 'sts:AssumeRole', resource: executionRole(STAGING, EAST), region: EAST }],
   ...changeSetCalls('production us-east-1', PROD, EAST),
   ...changeSetCalls('production eu-west-1', PROD, WEST),
 ];
@@ -103,15 +92,17 @@ const REFUSED: Array<[string, Request, Decision]> = [
   ['eu-west-1 action role reads the us-east-1 store', { principal: actionSession(PROD, WEST), action: 's3:GetObject', resource: artifact(EAST) }, 'ImplicitlyDenied'],
   ['us-east-1 action role reads the eu-west-1 store', { principal: actionSession(PROD, EAST), action: 's3:GetObject', resource: artifact(WEST) }, 'ImplicitlyDenied'],
   ['staging action role reads the eu-west-1 store', { principal: actionSession(STAGING, EAST), action: 's3:GetObject', resource: artifact(WEST) }, 'ImplicitlyDenied'],
+  ['Commands role reads the eu-west-1 store', { principal: commandsSession, action: 's3:GetObject', resource: artifact(WEST) }, 'ImplicitlyDenied'],
+  ['staging action role deploys the production stack', { principal: actionSession(STAGING, EAST), action: 'cloudformation:CreateStack', resource: stack(PROD, EAST), context: { 'cloudformation:RoleArn': executionRole(PROD, EAST) } }, 'ImplicitlyDenied'],
   ['eu-west-1 action role decrypts with the us-east-1 key (through S3 there)', { principal: actionSession(PROD, WEST), action: 'kms:Decrypt', resource: key(EAST), context: viaS3(EAST) }, 'ImplicitlyDenied'],
   ['us-east-1 action role decrypts with the eu-west-1 key (through S3 there)', { principal: actionSession(PROD, EAST), action: 'kms:Decrypt', resource: key(WEST), context: viaS3(WEST) }, 'ImplicitlyDenied'],
   ['eu-west-1 action role decrypts with its key directly, not through S3', { principal: actionSession(PROD, WEST), action: 'kms:Decrypt', resource: key(WEST) }, 'ImplicitlyDenied'],
   ['eu-west-1 action role creates the change set in us-east-1', { principal: actionSession(PROD, WEST), action: 'cloudformation:CreateChangeSet', resource: stack(PROD, EAST), context: changeSet(PROD, EAST) }, 'ImplicitlyDenied'],
   ['us-east-1 action role creates the change set in eu-west-1', { principal: actionSession(PROD, EAST), action: 'cloudformation:CreateChangeSet', resource: stack(PROD, WEST), context: changeSet(PROD, WEST) }, 'ImplicitlyDenied'],
-  ['us-east-1 action role executes the change set in ap-southeast-2, where no target was made', { principal: actionSession(PROD, EAST), action: 'cloudformation:ExecuteChangeSet', resource: stack(PROD, 'ap-southeast-2'), context: { 'cloudformation:ChangeSetName': 'orders-release' } }, 'ImplicitlyDenied'],
-  ['staging action role creates the change set in eu-west-1 (staging has no target there)', { principal: actionSession(STAGING, EAST), action: 'cloudformation:CreateChangeSet', resource: stack(STAGING, WEST), context: changeSet(STAGING, WEST) }, 'ImplicitlyDenied'],
+  ['us-east-1 action role executes the change set in ap-southeast-2, where no target was made', { principal: actionSession(PROD, EAST), action: 'cloudformation:ExecuteChangeSet', resource: stack(PROD, 'ap-southeast-2'), context: { 'cloudformation:ChangeSetName': 'inventory-release' } }, 'ImplicitlyDenied'],
+  ['staging action role creates the staging stack in eu-west-1 (staging has no target there)', { principal: actionSession(STAGING, EAST), action: 'cloudformation:CreateStack', resource: stack(STAGING, WEST, 'inventory-staging'), context: { 'cloudformation:RoleArn': executionRole(STAGING, EAST) } }, 'ImplicitlyDenied'],
   ['eu-west-1 action role creates a change set of another name', { principal: actionSession(PROD, WEST), action: 'cloudformation:CreateChangeSet', resource: stack(PROD, WEST), context: changeSet(PROD, WEST, 'other') }, 'ImplicitlyDenied'],
-  ['eu-west-1 action role creates a change set on another stack', { principal: actionSession(PROD, WEST), action: 'cloudformation:CreateChangeSet', resource: stack(PROD, WEST, 'payments'), context: changeSet(PROD, WEST) }, 'ImplicitlyDenied'],
+  ['eu-west-1 action role creates a change set on another stack', { principal: actionSession(PROD, WEST), action: 'cloudformation:CreateChangeSet', resource: stack(PROD, WEST, 'billing'), context: changeSet(PROD, WEST) }, 'ImplicitlyDenied'],
   ['eu-west-1 action role passes the us-east-1 execution role', { principal: actionSession(PROD, WEST), action: 'iam:PassRole', resource: executionRole(PROD, EAST), context: passToCloudFormation }, 'ImplicitlyDenied'],
   ['eu-west-1 action role passes its execution role to Lambda', { principal: actionSession(PROD, WEST), action: 'iam:PassRole', resource: executionRole(PROD, WEST), context: { 'iam:PassedToService': 'lambda.amazonaws.com' } }, 'ImplicitlyDenied'],
   ['pipeline role assumes an execution role', { principal: pipelineSession, action: 'sts:AssumeRole', resource: executionRole(PROD, WEST) }, 'ImplicitlyDenied'],
