@@ -1,4 +1,4 @@
-import { GetPipelineOutput } from '@aws-sdk/client-codepipeline';
+import { ActionDeclaration, GetPipelineOutput } from '@aws-sdk/client-codepipeline';
 
 /**
  * A release pipeline whose ProdStage is a wave of two change sets (one in the pipeline's account and
@@ -8,9 +8,9 @@ export const PIPELINE_ACCOUNT = '111111111111';
 export const PROD_ACCOUNT = '333333333333';
 export const PROD_ROLE = `arn:aws:iam::${PROD_ACCOUNT}:role/release-prod-deploy-action`;
 
-const changeSetAction = (name: string, mode: string, stack: string, extra: object = {}, runOrder = 1) => ({
+const changeSetAction = (name: string, mode: string, stack: string, extra: object = {}, runOrder = 1): ActionDeclaration => ({
   name,
-  actionTypeId: { category: 'Deploy', owner: 'AWS', provider: 'CloudFormation', version: '1' },
+  actionTypeId: { category: 'Deploy', owner: 'AWS', provider: 'CloudFormation', version: '1' } as ActionDeclaration['actionTypeId'],
   runOrder,
   configuration: { ActionMode: mode, StackName: stack, ChangeSetName: 'release', ...(mode === 'CHANGE_SET_REPLACE' ? { TemplatePath: 'Build::app.json', RoleArn: 'arn:aws:iam::x:role/cfn' } : {}) },
   inputArtifacts: mode === 'CHANGE_SET_REPLACE' ? [{ name: 'Build' }] : [],
