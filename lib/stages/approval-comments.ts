@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { MAX_SUMMARY_LENGTH } from '../review/step/review-parameters';
 
 /**
  * The most characters of an approval's CustomData.
@@ -15,6 +16,8 @@ export interface ReviewedItem {
   readonly region: string;
   /** What a later step of the stage does with it: execute the change set, delete the stack, or nothing. */
   readonly then: 'execute' | 'delete' | 'keep';
+  /** A review step's one-line summary of the change set, as a `#{namespace.Summary}` reference. */
+  readonly summary?: string;
 }
 
 /** The default comments (CustomData) of a test stack's approval. */
@@ -22,9 +25,9 @@ export function testStackComments(stackName: string, account: string | undefined
   return `Review the test stack ${stackName} (${describePlacement(account, region)}). Approve to delete it and continue the release; reject to stop the release and keep the stack for investigation.`;
 }
 
-/** The default comments (CustomData) of a change set's approval. */
-export function changeSetComments(stackName: string, changeSetName: string, account: string | undefined, region: string): string {
-  return `Review change set ${changeSetName} of stack ${stackName} (${describePlacement(account, region)}). Approve to execute exactly this change set; reject to stop the release without changing the stack.`;
+/** The default comments (CustomData) of a change set's approval; with a review step's `summary` reference, its summary. */
+export function changeSetComments(stackName: string, changeSetName: string, account: string | undefined, region: string, summary?: string): string {
+  return `Review change set ${changeSetName} of stack ${stackName} (${describePlacement(account, region)})${summary ? `: ${summary}` : ''}. Approve to execute exactly this change set; reject to stop the release without changing the stack.`;
 }
 
 /**
@@ -33,10 +36,29 @@ export function changeSetComments(stackName: string, changeSetName: string, acco
  * "and N more" (the review URL and the pipeline's console show them all).
  */
 export function reviewComments(items: readonly ReviewedItem[]): string {
+  // CodePipeline puts each summary (up to MAX_SUMMARY_LENGTH) in place of its reference when the
+  // approval runs: the later items lose theirs until the longest comments fit in CustomData.
+  let shown = items;
+  let comments = commentsOf(shown);
+  while (longestResolved(comments, shown) > MAX_APPROVAL_COMMENTS) {
+    const last = shown.map((i) => i.summary !== undefined).lastIndexOf(true);
+    if (last < 0) break;
+    shown = shown.map((item, i) => (i === last ? { ...item, summary: undefined } : item));
+    comments = commentsOf(shown);
+  }
+  return comments;
+}
+
+/** The comments' length once every summary reference it holds is replaced by a summary of the longest kind. */
+function longestResolved(comments: string, items: readonly ReviewedItem[]): number {
+  return items.reduce((length, item) => (item.summary !== undefined && comments.includes(item.summary) ? length + MAX_SUMMARY_LENGTH - item.summary.length : length), comments.length);
+}
+
+function commentsOf(items: readonly ReviewedItem[]): string {
   if (items.length === 0) return 'Approve to continue the release; reject to stop it.';
   if (items.length === 1) {
     const [item] = items;
-    if (item.then === 'execute') return changeSetComments(item.stackName, item.changeSetName!, item.account, item.region);
+    if (item.then === 'execute') return changeSetComments(item.stackName, item.changeSetName!, item.account, item.region, item.summary);
     if (item.then === 'delete') return testStackComments(item.stackName, item.account, item.region);
     return `Review ${describeItem(item)}. Approve to continue the release; reject to stop it.`;
   }
@@ -52,7 +74,7 @@ export function describePlacement(account: string | undefined, region: string): 
 
 function describeItem(item: ReviewedItem): string {
   const placement = describePlacement(item.account, item.region);
-  if (item.changeSetName !== undefined) return `change set ${item.changeSetName} of stack ${item.stackName} (${placement})`;
+  if (item.changeSetName !== undefined) return `change set ${item.changeSetName} of stack ${item.stackName} (${placement})${item.summary ? `: ${item.summary}` : ''}`;
   return `${item.then === 'delete' ? 'test stack' : 'stack'} ${item.stackName} (${placement})`;
 }
 

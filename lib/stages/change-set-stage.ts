@@ -7,6 +7,7 @@ import { validateCloudFormationName } from './names';
 import { ReleaseStageConditions } from '../release/stage-conditions';
 import { IReleaseStage, ReleaseStageContext, ReleaseStageStack } from './release-stage';
 import { ReleaseStep } from './release-step';
+import { ReviewChangeSetStepProps } from './release-step-props';
 import { StepPlan } from './step-plan';
 import { onlyTarget } from './step-stage';
 
@@ -14,6 +15,8 @@ import { onlyTarget } from './step-stage';
 export interface ChangeSetActionNames {
   /** @default 'CreateChangeSet' */
   readonly create?: string;
+  /** @default 'ReviewChangeSet' (with `review`) */
+  readonly review?: string;
   /** @default 'ApproveChangeSet' */
   readonly approve?: string;
   /** @default 'ExecuteChangeSet' */
@@ -36,14 +39,23 @@ export interface ChangeSetStageProps extends DeployStageProps {
    * @default - CreateChangeSet, ApproveChangeSet, ExecuteChangeSet
    */
   readonly actionNames?: ChangeSetActionNames;
+  /**
+   * Review the change set before the approval (`ReleaseStep.reviewChangeSet`): one action per
+   * target reads it as the target's reviewer role, writes its report as an artifact, and puts a
+   * one-line summary in the approval's default comments. `{}` reviews without failing; `failOn`
+   * fails the stage on unacknowledged data-loss or permission changes. Needs a target.
+   * @default - no review step
+   */
+  readonly review?: Omit<ReviewChangeSetStepProps, 'actionName'>;
 }
 
 /**
  * Prepares a change set for a stack, waits for a person to approve it, then executes that same change
  * set: CreateChangeSet (CHANGE_SET_REPLACE) → ApproveChangeSet → ExecuteChangeSet, in run orders 1, 2,
- * 3. Stack and change set names are given once, so the change set executed is the one approved. With
- * `targets` (a wave), every change set is created at once, one approval names them all with account
- * and region, and every change set is executed at once.
+ * 3; with `review`, ReviewChangeSet runs between the first two (run orders 1–4). Stack and change
+ * set names are given once, so the change set executed is the one approved. With `targets` (a wave),
+ * every change set is created at once, one approval names them all with account and region, and
+ * every change set is executed at once.
  *
  * This is the step stage `[createChangeSet, approval, executeChangeSet]`; use `StepStage` to add
  * checks before or after the approval.
@@ -74,15 +86,18 @@ export class ChangeSetStage implements IReleaseStage {
     this.changeSetName = props.changeSetName;
     const names = props.actionNames ?? {};
     const create = ReleaseStep.createChangeSet({ ...stackTemplateOf(props), changeSetName: props.changeSetName, actionName: names.create ?? 'CreateChangeSet' });
-    const steps = [
-      create,
-      ReleaseStep.approval({ ...props.approval, actionName: names.approve ?? 'ApproveChangeSet' }),
-      ReleaseStep.executeChangeSet(create, { actionName: names.execute ?? 'ExecuteChangeSet' }),
-    ];
+    if (names.review !== undefined && props.review === undefined) {
+      throw new Error(`${where}: actionNames.review names a review step the stage does not have; add review (e.g. review: {}) or remove actionNames.review.`);
+    }
+    const review = props.review === undefined ? [] : [ReleaseStep.reviewChangeSet(create, { ...props.review, actionName: names.review ?? 'ReviewChangeSet' })];
+    const approval = ReleaseStep.approval({ ...props.approval, actionName: names.approve ?? 'ApproveChangeSet' });
+    const execute = ReleaseStep.executeChangeSet(create, { actionName: names.execute ?? 'ExecuteChangeSet' });
+    const steps = [create, ...review, approval, execute];
     this.plan = new StepPlan(where, this.stageName, steps, [
-      { at: '', name: `actionNames.create ("${steps[0].actionName}")` },
-      { at: 'approval.', name: `actionNames.approve ("${steps[1].actionName}")` },
-      { at: '', name: `actionNames.execute ("${steps[2].actionName}")` },
+      { at: '', name: `actionNames.create ("${create.actionName}")` },
+      ...review.map((step) => ({ at: 'review.', name: `actionNames.review ("${step.actionName}")` })),
+      { at: 'approval.', name: `actionNames.approve ("${approval.actionName}")` },
+      { at: '', name: `actionNames.execute ("${execute.actionName}")` },
     ]);
     this.stacks = this.plan.stacks;
     this.targets = this.plan.targets;

@@ -152,3 +152,30 @@ export interface ApprovalStepProps extends ApprovalProps {
    */
   readonly actionName?: string;
 }
+
+/** The flags a review step can fail the stage on. */
+export type ReviewFailOn = 'data-loss' | 'permissions';
+
+/** Props for `ReleaseStep.reviewChangeSet()`. */
+export interface ReviewChangeSetStepProps {
+  /**
+   * The action's name; a wave's actions add `-<account>-<region>` to it. Its variable namespace is
+   * `<stage>-<action>` (`.` written `_`), and its report artifact `<namespace>-Report`.
+   * @default 'ReviewChangeSet'
+   */
+  readonly actionName?: string;
+  /**
+   * Fail the step, and so the stage before its approval, when a change carries one of these flags
+   * and is not acknowledged: `data-loss` (a resource that holds data is removed or replaced without
+   * being retained) or `permissions` (IAM, security group rules, resource policies).
+   * @default - none: the step reports, and fails only on a change set that cannot be executed
+   */
+  readonly failOn?: ReviewFailOn[];
+  /**
+   * Changes let through despite `failOn`: `flag:LogicalId` (`data-loss:Database`) or `flag:*`. An
+   * entry may be a pipeline variable (`#{variables.Acknowledge}`, set when a release is started)
+   * holding entries separated by commas or spaces.
+   * @default - none
+   */
+  readonly acknowledge?: string[];
+}

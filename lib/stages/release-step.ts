@@ -1,12 +1,12 @@
 import {
   ApprovalStepProps, CodeBuildStepProps, CommandsStepProps, CreateChangeSetStepProps, DeployStackStepProps,
-  FinishStepProps, LambdaInvokeStepProps,
+  FinishStepProps, LambdaInvokeStepProps, ReviewChangeSetStepProps,
 } from './release-step-props';
 
 /** What a step does; each kind is made by the `ReleaseStep` factory of the same name. */
 export type ReleaseStepKind =
   | 'deployStack' | 'createChangeSet' | 'executeChangeSet' | 'deleteStack'
-  | 'codeBuild' | 'commands' | 'lambdaInvoke' | 'approval';
+  | 'codeBuild' | 'commands' | 'lambdaInvoke' | 'approval' | 'reviewChangeSet';
 
 /** @internal what each kind of step was made with. */
 export type ReleaseStepSpec =
@@ -17,7 +17,8 @@ export type ReleaseStepSpec =
   | { readonly kind: 'codeBuild'; readonly props: CodeBuildStepProps }
   | { readonly kind: 'commands'; readonly props: CommandsStepProps }
   | { readonly kind: 'lambdaInvoke'; readonly props: LambdaInvokeStepProps }
-  | { readonly kind: 'approval'; readonly props: ApprovalStepProps };
+  | { readonly kind: 'approval'; readonly props: ApprovalStepProps }
+  | { readonly kind: 'reviewChangeSet'; readonly deploy: DeployStep; readonly props: ReviewChangeSetStepProps };
 
 const DEFAULT_ACTION_NAMES: Record<ReleaseStepKind, string> = {
   deployStack: 'DeployStack',
@@ -28,6 +29,7 @@ const DEFAULT_ACTION_NAMES: Record<ReleaseStepKind, string> = {
   commands: 'Commands',
   lambdaInvoke: 'LambdaInvoke',
   approval: 'Approve',
+  reviewChangeSet: 'ReviewChangeSet',
 };
 
 /**
@@ -99,6 +101,21 @@ export class ReleaseStep {
    */
   public static approval(props: ApprovalStepProps = {}): ReleaseStep {
     return new ReleaseStep({ kind: 'approval', props });
+  }
+
+  /**
+   * Reviews the change set `create` made, in each of its targets (one Lambda invoke action per
+   * target, all at the step's run order): reads it as the target's reviewer role, writes the report
+   * (Markdown and JSON) as the action's output artifact, and exports a one-line summary as the
+   * output variable `Summary`, which a later approval's default comments show. With `failOn`, fails
+   * on unacknowledged data-loss or permission changes. Put it between `create` and the approval.
+   *
+   * The pipeline gets one function for every review step (`<name>-change-set-review` role), and each
+   * target a reviewer role (see `DeploymentTarget.grantReview()`).
+   * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-Lambda.html
+   */
+  public static reviewChangeSet(create: DeployStep, props: ReviewChangeSetStepProps = {}): ReleaseStep {
+    return new ReleaseStep({ kind: 'reviewChangeSet', deploy: create, props });
   }
 
   /** What the step does. */

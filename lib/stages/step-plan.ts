@@ -12,6 +12,7 @@ import { deployStageInputs, regionOf } from './deploy-stage';
 import { placementOf } from './deployment';
 import { ReleaseStageContext, ReleaseStageStack } from './release-stage';
 import { DeployStep, ReleaseStep } from './release-step';
+import { reviewActions, reviewNamespace, reviewSummaryVariable, validateReviewSteps } from './review-step';
 import { ApprovalStepProps } from './release-step-props';
 import { StepLabel, validateActionNames, validateFinishSteps, validateStepList, validateStepProps } from './step-checks';
 import { Placements, placementsOf, validateWaveSize, waveActionName } from './wave';
@@ -45,6 +46,7 @@ export class StepPlan {
     validateStepList(where, steps);
     steps.forEach((step, index) => validateStepProps(where, step, labels[index]));
     validateFinishSteps(where, steps, labels);
+    validateReviewSteps(where, steps, labels);
     this.actionNames = steps.map((step, index) => {
       const placements = this.placementsOfStep(step);
       return placements.map((target) => waveActionName(where, labels[index].at, step.actionName, target, placements.length));
@@ -143,6 +145,9 @@ export class StepPlan {
             output: spec.props.output,
             outputVariables: spec.props.outputVariables,
           })];
+        case 'reviewChangeSet':
+          return reviewActions(where, context, this.stageName, spec.props, spec.deploy.stackName, spec.deploy.changeSetName!,
+            this.placementsOfStep(spec.deploy), names, runOrder);
         case 'lambdaInvoke':
           return [new codepipeline_actions.LambdaInvokeAction({
             actionName: names[0],
@@ -168,7 +173,7 @@ export class StepPlan {
   private placementsOfStep(step: ReleaseStep): Placements {
     const spec = step.spec;
     if (spec.kind === 'deployStack' || spec.kind === 'createChangeSet') return placementsOf(spec.props);
-    if (spec.kind === 'executeChangeSet' || spec.kind === 'deleteStack') return this.placementsOfStep(spec.deploy);
+    if (spec.kind === 'executeChangeSet' || spec.kind === 'deleteStack' || spec.kind === 'reviewChangeSet') return this.placementsOfStep(spec.deploy);
     return [undefined];
   }
 
@@ -200,15 +205,22 @@ export class StepPlan {
     for (const step of this.steps) {
       if (step.spec.kind === 'executeChangeSet' || step.spec.kind === 'deleteStack') finisher.set(step.spec.deploy, step);
     }
+    // The review step of each change set before the approval: its summary goes into the comments.
+    const reviewer = new Map<ReleaseStep, number>();
+    this.steps.slice(0, approvalIndex).forEach((step, index) => {
+      if (step.spec.kind === 'reviewChangeSet') reviewer.set(step.spec.deploy, index);
+    });
     const items: ReviewedItem[] = [];
     for (const step of this.steps.slice(0, approvalIndex)) {
       if (!(step instanceof DeployStep)) continue;
       const finish = finisher.get(step);
       if (finish && this.steps.indexOf(finish) < approvalIndex) continue;
       const then = finish === undefined ? 'keep' : finish.kind === 'executeChangeSet' ? 'execute' : 'delete';
-      for (const target of this.placementsOfStep(step)) {
-        items.push({ stackName: step.stackName, changeSetName: step.changeSetName, account: target?.account, region: regionOf(context, target), then });
-      }
+      const review = reviewer.get(step);
+      this.placementsOfStep(step).forEach((target, t) => {
+        const summary = review === undefined ? undefined : reviewSummaryVariable(reviewNamespace(this.stageName, this.actionNames[review][t]));
+        items.push({ stackName: step.stackName, changeSetName: step.changeSetName, account: target?.account, region: regionOf(context, target), then, ...(summary ? { summary } : {}) });
+      });
     }
     return items;
   }

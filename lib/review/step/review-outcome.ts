@@ -1,16 +1,6 @@
 import { ChangeSetReview, ReviewedChange } from '../change-set-review';
 import { summaryLine } from '../render-review';
-import { Acknowledgement, FailOnFlag, ReviewParameters, parseAcknowledgements } from './review-parameters';
-
-/**
- * At most this many characters of summary go into the `Summary` output variable. The approval's
- * comments (CustomData, a configuration value of at most 1000 characters in the API model) show it,
- * one per target of a wave, beside their own text: 256 leaves room for three targets. The whole
- * review is in the report artifact.
- *
- * @see https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_ActionDeclaration.html
- */
-export const MAX_SUMMARY_LENGTH = 256;
+import { Acknowledgement, FailOnFlag, MAX_SUMMARY_LENGTH, ReviewParameters, parseAcknowledgements } from './review-parameters';
 
 /** PutJobFailureResult's message: 1–5000 characters (API model, `Message`). */
 export const MAX_FAILURE_MESSAGE_LENGTH = 5000;

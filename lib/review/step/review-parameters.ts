@@ -6,6 +6,16 @@ export type FailOnFlag = Extract<ReviewFlag, 'data-loss' | 'permissions'>;
 export const FAIL_ON_FLAGS: readonly FailOnFlag[] = ['data-loss', 'permissions'];
 
 /**
+ * At most this many characters of summary go into the `Summary` output variable. The approval's
+ * comments (CustomData, a configuration value of at most 1000 characters in the API model) show it,
+ * one per target of a wave, beside their own text: 256 leaves room for three targets. The whole
+ * review is in the report artifact.
+ *
+ * @see https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_ActionDeclaration.html
+ */
+export const MAX_SUMMARY_LENGTH = 256;
+
+/**
  * What the review step's function reads from the Lambda invoke action's `UserParameters` (JSON): which
  * change set, where, as whom, and when to fail. The construct writes it; the function checks it again,
  * since anyone who can edit the pipeline can edit it.

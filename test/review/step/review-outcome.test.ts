@@ -1,7 +1,7 @@
 import { ChangeInput } from '../../../lib/review/change-set-review';
 import { reviewChangeSet } from '../../../lib/review/classify';
-import { MAX_SUMMARY_LENGTH, reviewOutcome } from '../../../lib/review/step/review-outcome';
-import { ReviewParameters, parseReviewParameters } from '../../../lib/review/step/review-parameters';
+import { reviewOutcome } from '../../../lib/review/step/review-outcome';
+import { MAX_SUMMARY_LENGTH, ReviewParameters, parseReviewParameters } from '../../../lib/review/step/review-parameters';
 import { releaseChangeSet } from '../change-set-fixtures';
 import { ROLE_ARN, userParameters } from './job-fixtures';
 
