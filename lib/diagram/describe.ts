@@ -143,8 +143,19 @@ export function roleNameOf(arn: Maybe<string> | undefined): string | undefined {
   return marker >= 0 ? text.slice(marker + ':role/'.length).split('/').pop() : text;
 }
 
-/** Where a pipeline is: its own account and region, when known. */
-export type PipelinePlace = Pick<PipelineContext, 'account' | 'region'>;
+/**
+ * Where a pipeline is: its own account and region, when known, and whether its actions run in more
+ * than one region (then every action outside the pipeline account names its region, the pipeline's
+ * included, so that no deploy reads as if it had no region).
+ */
+export interface PipelinePlace extends Pick<PipelineContext, 'account' | 'region'> {
+  readonly spansRegions?: boolean;
+}
+
+/** The place of `pipeline`, for the labels of its actions. */
+export function placeOf(pipeline: PipelineModel): PipelinePlace {
+  return { account: pipeline.context.account, region: pipeline.context.region, spansRegions: spansRegions(pipeline) };
+}
 
 const PIPELINE_ACCOUNT = 'pipeline account';
 
@@ -155,12 +166,15 @@ const PIPELINE_ACCOUNT = 'pipeline account';
  * pipeline (`GetAtt(Role.Arn)`) or in `${AWS::AccountId}`, or it is the pipeline's own; a parameter
  * stays visible (`${ProdAccount}`), and any other deploy-time ARN is named (`account of
  * Ref(DeployRoleArn)`) rather than guessed. An action without a region lands in the pipeline's, which
- * the summary names when the pipeline spans regions ({@link spansRegions}).
+ * the summary names when the pipeline spans regions ({@link spansRegions}); then an action in another
+ * account names the pipeline's region too.
  */
 export function targetOf(action: ActionModel, pipeline: PipelinePlace = {}): string {
   const account = accountLabelOf(action.roleArn, pipeline.account);
-  const region = textOf(action.region);
-  return region === undefined || region === pipeline.region ? account : `${account}/${region}`;
+  const region = textOf(action.region) ?? (pipeline.spansRegions ? pipeline.region : undefined);
+  if (region === undefined) return account;
+  const named = region !== pipeline.region || (pipeline.spansRegions === true && account !== PIPELINE_ACCOUNT);
+  return named ? `${account}/${region}` : account;
 }
 
 /** Whether the action runs in the pipeline's account and region (as far as is known). */

@@ -1,6 +1,6 @@
 import { ActionModel, PipelineModel } from '../model/pipeline-model';
 import { runOrderOf } from '../model/walk';
-import { isApprovalGate, kindOf, PipelinePlace, shortLogicalId, spansRegions, targetOf, textOf, touchedParts } from './describe';
+import { isApprovalGate, kindOf, PipelinePlace, placeOf, shortLogicalId, spansRegions, targetOf, textOf, touchedParts } from './describe';
 import { drawnRows, hiddenActionsText } from './drawn-actions';
 import { drawnStages, hiddenStagesText } from './drawn-stages';
 import { actionNotes, disabledTransitionsByStage, pipelineNotes, stageMarks } from './marks';
@@ -119,6 +119,7 @@ export function layoutPipeline(
   const textTop = padding + font.size;
   const title: TextLine = { text: titleText(pipeline), x: margin, y: margin + font.size, bold: true };
   const shown = drawnStages(pipeline);
+  const place = placeOf(pipeline);
   const shownNames = new Set(shown.stages.map((stage) => textOf(stage.name) ?? '?'));
   const notes = pipelineNotes(pipeline, shownNames).map((text, i) => ({ text: truncate(text, MAX_NOTE_CHARS), x: margin, y: title.y + (i + 1) * lineHeight }));
   const top = margin + (1 + notes.length) * lineHeight + margin;
@@ -146,7 +147,7 @@ export function layoutPipeline(
 
     const rows: ActionBox[][] = [];
     for (const row of drawn.rows) {
-      const contents = row.map((action) => actionLines(action, maxChars, pipeline.context));
+      const contents = row.map((action) => actionLines(action, maxChars, place));
       let tallest = 0;
       for (const content of contents) tallest = Math.max(tallest, content.length);
       const height = 2 * padding + tallest * lineHeight;

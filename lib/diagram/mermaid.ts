@@ -1,6 +1,6 @@
 import { ActionModel, PipelineModel } from '../model/pipeline-model';
 import { forMarkdown, forMermaid } from '../output';
-import { isApprovalGate, kindOf, PipelinePlace, targetOf, textOf, touchedParts } from './describe';
+import { isApprovalGate, kindOf, PipelinePlace, placeOf, targetOf, textOf, touchedParts } from './describe';
 import { drawnRows, hiddenActionsText } from './drawn-actions';
 import { drawnStages, hiddenStagesText } from './drawn-stages';
 import { actionNotes, disabledTransitionsByStage, pipelineNotes, stageMarks } from './marks';
@@ -26,6 +26,7 @@ export function pipelineMermaid(pipeline: PipelineModel): string {
   const notes: string[] = [];
   const stageIds: string[] = [];
   const shown = drawnStages(pipeline);
+  const place = placeOf(pipeline);
   const pipelineNote = pipelineNotes(pipeline, new Set(shown.stages.map((stage) => textOf(stage.name) ?? '?')));
   if (pipelineNote.length > 0) {
     lines.push(`  P["${pipelineNote.map(forMermaid).join('<br/>')}"]`);
@@ -51,7 +52,7 @@ export function pipelineMermaid(pipeline: PipelineModel): string {
       if (!drawn.has(action)) continue;
       const id = `${stageId}A${a}`;
       ids.set(action, id);
-      const text = actionLabel(action, pipeline.context);
+      const text = actionLabel(action, place);
       lines.push(isApprovalGate(action) ? `    ${id}{{"${text}"}}` : `    ${id}["${text}"]`);
       if (isApprovalGate(action)) gates.push(id);
     }

@@ -1,6 +1,6 @@
 import { ActionModel, ArtifactStoreModel, PipelineModel, RuleModel, StageModel } from '../model/pipeline-model';
 import { forTerminal } from '../output';
-import { artifactNames, isApprovalGate, kindOf, PipelinePlace, roleNameOf, runOrderText, runsWithPipeline, spansRegions, targetOf, textOf, touchesOf } from './describe';
+import { artifactNames, isApprovalGate, kindOf, PipelinePlace, placeOf, roleNameOf, runOrderText, runsWithPipeline, spansRegions, targetOf, textOf, touchesOf } from './describe';
 import {
   CONDITION_PLACES,
   commandsText,
@@ -43,11 +43,12 @@ export function summarizePipeline(pipeline: PipelineModel): string {
   const lines = [`Pipeline ${pipelineTitle(pipeline)} (${pipelineFacts(pipeline).join(', ')})`];
   if (pipeline.unresolvedParts?.length) lines.push(`  only known at deploy time: ${pipeline.unresolvedParts.join(', ')}`);
   lines.push(...pipelineV2Lines(pipeline).map((line) => `  ${line}`));
+  const place = placeOf(pipeline);
   for (const stage of pipeline.stages) {
     lines.push(`  Stage ${textOf(stage.name) ?? '?'}`);
     for (const line of stageLines(stage)) lines.push(`    ${line}`);
     for (const action of inRunOrder(stage.actions)) {
-      lines.push(`    ${actionHeadline(action, pipeline.context)}`);
+      lines.push(`    ${actionHeadline(action, place)}`);
       for (const detail of actionDetails(action)) lines.push(`        ${detail}`);
     }
   }

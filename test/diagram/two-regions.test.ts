@@ -35,7 +35,7 @@ function twoRegionPipeline(region: string = 'eu-west-1'): PipelineModel {
   };
 }
 
-test('the summary names the pipeline\'s region, and each action\'s account and region where they differ from it', () => {
+test('the summary names the pipeline\'s region, and in a pipeline across regions each action in another account with its region', () => {
   expect(summarizePipeline(twoRegionPipeline())).toBe(
     [
       'Pipeline Release (region: us-east-1, role: release-pipeline, artifact store eu-west-1: S3 release-artifacts-111111111111-eu-west-1 (KMS arn:aws:kms:eu-west-1:111111111111:alias/release-artifacts), artifact store us-east-1: S3 release-artifacts-111111111111-us-east-1 (KMS arn:aws:kms:us-east-1:111111111111:key/k))',
@@ -43,7 +43,7 @@ test('the summary names the pipeline\'s region, and each action\'s account and r
       '    1 Shared  CloudFormation CREATE_UPDATE stack=shared',
       '        role: local',
       '  Stage Prod',
-      '    1 Deploy  CloudFormation CREATE_UPDATE stack=app @ 333333333333',
+      '    1 Deploy  CloudFormation CREATE_UPDATE stack=app @ 333333333333/us-east-1',
       '        role: release-deploy-action',
       '    1 DeployEurope  CloudFormation CREATE_UPDATE stack=app @ 333333333333/eu-west-1',
       '        role: release-deploy-action-eu-west-1',
@@ -63,13 +63,13 @@ test('the SVG titles the pipeline with its region and labels each action where i
   expect(diagram.title).toBe('Pipeline Release in us-east-1');
   const texts = (stage: number, action: number) => diagram.stages[stage].actions[action].texts.map((t) => t.text);
   expect(texts(0, 0)).toEqual(['Shared', 'CloudFormation CREATE_UPDATE', '@ pipeline account', 'stack=shared']);
-  expect(texts(1, 0)).toEqual(['Deploy', 'CloudFormation CREATE_UPDATE', '@ 333333333333', 'stack=app']);
+  expect(texts(1, 0)).toEqual(['Deploy', 'CloudFormation CREATE_UPDATE', '@ 333333333333/us-east-1', 'stack=app']);
   expect(texts(1, 1)).toEqual(['DeployEurope', 'CloudFormation CREATE_UPDATE', '@ 333333333333/eu-west-1', 'stack=app']);
 });
 
 test('the Mermaid chart labels each action where it lands', () => {
   const chart = pipelineMermaid(twoRegionPipeline());
-  expect(chart).toContain('    S1A0["<b>Deploy</b><br/>CloudFormation CREATE_UPDATE<br/>@ 333333333333<br/>stack=app"]');
+  expect(chart).toContain('    S1A0["<b>Deploy</b><br/>CloudFormation CREATE_UPDATE<br/>@ 333333333333/us-east-1<br/>stack=app"]');
   expect(chart).toContain('    S1A1["<b>DeployEurope</b><br/>CloudFormation CREATE_UPDATE<br/>@ 333333333333/eu-west-1<br/>stack=app"]');
 });
 
