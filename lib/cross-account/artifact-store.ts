@@ -159,7 +159,7 @@ export class CrossAccountArtifactStore extends Construct implements TargetArtifa
   public addTarget(target: DeploymentTarget): void {
     const where = `CrossAccountArtifactStore ${this.node.path}.addTarget(${target.node.id})`;
     if (!target.identity.equals(this.identity)) {
-      throw new Error(`${where}: the target was made for pipeline "${target.identity.name}" in ${target.identity.pipelineAccount}/${target.identity.region}, but this store is pipeline "${this.identity.name}" in ${this.identity.pipelineAccount}/${this.identity.region}. Create both from the same PipelineIdentity.`);
+      throw new Error(`${where}: the target was made for pipeline "${target.identity.name}" in ${target.identity.pipelineAccount}/${target.identity.region}, but this store is pipeline "${this.identity.name}" in ${this.identity.pipelineAccount}/${this.identity.region}. Create both from the same PipelineIdentity.${regionHint(target.identity, this.identity)}`);
     }
     if (target.region === this.identity.region) {
       const clash = this.targetList.find((t) => t.account === target.account && t.region === target.region);
@@ -234,4 +234,16 @@ export class CrossAccountArtifactStore extends Construct implements TargetArtifa
 /** The construct ID the fix in an error message suggests for the store of `region`: `ArtifactsEuWest1`. */
 export function regionalStoreId(region: string): string {
   return `Artifacts${region.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('')}`;
+}
+
+/**
+ * The hint for a target made with a PipelineIdentity of another region: a pipeline has one identity,
+ * in its own region, and a target elsewhere names its region itself.
+ */
+function regionHint(targetIdentity: PipelineIdentity, storeIdentity: PipelineIdentity): string {
+  const sameButRegion = targetIdentity.name === storeIdentity.name && targetIdentity.pipelineAccount === storeIdentity.pipelineAccount
+    && targetIdentity.partition === storeIdentity.partition && targetIdentity.region !== storeIdentity.region;
+  return sameButRegion
+    ? ` A PipelineIdentity names the pipeline's own region (${storeIdentity.region}); to deploy into ${targetIdentity.region}, give the DeploymentTarget region: '${targetIdentity.region}' with the pipeline's identity, and the pipeline a RegionalArtifactStore for ${targetIdentity.region} (regionalArtifactStores).`
+    : '';
 }

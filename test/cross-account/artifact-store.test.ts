@@ -134,6 +134,14 @@ describe('CrossAccountArtifactStore', () => {
       .toThrow('CrossAccountArtifactStore Pipeline/Store.addTarget(Stranger): the target was made for pipeline "billing" in 111111111111/us-east-1, but this store is pipeline "orders" in 111111111111/us-east-1. Create both from the same PipelineIdentity.');
   });
 
+  test('a target made with a second identity for another region is told how to deploy there', () => {
+    const { app, store } = setup();
+    const europe = new PipelineIdentity({ pipelineAccount: '111111111111', region: 'eu-west-1', name: 'orders' });
+    const target = new DeploymentTarget(app, 'Europe', { identity: europe, account: '333333333333', administratorAccess: true });
+    expect(() => store.addTarget(target))
+      .toThrow('CrossAccountArtifactStore Pipeline/Store.addTarget(Europe): the target was made for pipeline "orders" in 111111111111/eu-west-1, but this store is pipeline "orders" in 111111111111/us-east-1. Create both from the same PipelineIdentity. A PipelineIdentity names the pipeline\'s own region (us-east-1); to deploy into eu-west-1, give the DeploymentTarget region: \'eu-west-1\' with the pipeline\'s identity, and the pipeline a RegionalArtifactStore for eu-west-1 (regionalArtifactStores).');
+  });
+
   test('a second store whose names clash with one in the app is an error naming both', () => {
     const { app } = setup();
     const second = new Stack(app, 'Second', { env });
