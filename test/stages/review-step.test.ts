@@ -6,8 +6,9 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { DeploymentTarget, RegionalArtifactStore } from '../../lib/cross-account';
+import { DeploymentTarget, PipelineIdentity, RegionalArtifactStore } from '../../lib/cross-account';
 import { PROD, shopIdentity, shopPipeline, target } from '../release-pipeline/multi-region-fixture';
+import { ReleasePipeline } from '../../lib/release-pipeline';
 import { ChangeSetStage, ReleaseStep, StepStage } from '../../lib/stages';
 import { PIPELINE_ACCOUNT, REGION, TEST_ACCOUNT, pipelineStack, release, testTarget } from './fixtures';
 
@@ -194,3 +195,30 @@ function multiRegionReview() {
   ], { regionalArtifactStores: [euStore] });
   return { app };
 }
+
+test('the README\'s "In the pipeline: a review step before the approval" example', () => {
+  const { app, stack: pipelineStack_, source } = pipelineStack();
+  const identity = new PipelineIdentity({ pipelineAccount: PIPELINE_ACCOUNT, region: REGION, name: 'release' });
+  const executionStatements = [new iam.PolicyStatement({ actions: ['sns:CreateTopic'], resources: ['arn:aws:sns:us-east-1:333333333333:app'] })];
+  let prod!: DeploymentTarget;
+  ((pipelineStack: Stack) => {
+    // The README's code, as written there.
+    prod = new DeploymentTarget(app, 'ProdTarget', { identity, account: '333333333333', executionStatements });
+    prod.grantReview('arn:aws:iam::444444444444:role/Release-Approvers'); // for pipectl review, optional
+
+    new ReleasePipeline(pipelineStack, 'Release', {
+      source,
+      variables: [{ name: 'Acknowledge', defaultValue: ' ', description: 'Flagged changes this release may make, e.g. data-loss:Database' }],
+      stages: [new ChangeSetStage({
+        stageName: 'ProdStage', stackName: 'app-prod', changeSetName: 'release', templatePath: 'app.yaml', target: prod,
+        review: { failOn: ['data-loss', 'permissions'], acknowledge: ['#{variables.Acknowledge}'] },
+      })],
+    });
+  })(pipelineStack_);
+  const actions = actionsOf(pipelineStack_, 'ProdStage');
+  expect(actions.map((a: any) => [a.Name, a.RunOrder, a.Namespace])).toEqual([
+    ['CreateChangeSet', 1, undefined], ['ReviewChangeSet', 2, 'ProdStage-ReviewChangeSet'], ['ApproveChangeSet', 3, undefined], ['ExecuteChangeSet', 4, undefined],
+  ]);
+  expect(actions[2].Configuration.CustomData).toBe('Review change set release of stack app-prod (account 333333333333, us-east-1): #{ProdStage-ReviewChangeSet.Summary}. Approve to execute exactly this change set; reject to stop the release without changing the stack.');
+  expect(prod.reviewRoleArn).toBe('arn:aws:iam::333333333333:role/release-review');
+});
