@@ -103,5 +103,7 @@ function resourceOf(world: PolicyWorld, request: Request): ResolvedResource {
   if (service === 'sns') {
     return { account, region, policy: world.topicPolicies.get(arn), resource: arn, what: `topic policy of ${arn}` };
   }
+  // An action that takes no resource (e.g. codepipeline:PutJobSuccessResult) is asked about `*`, in the caller's account.
+  if (arn === '*') return { account: roleArnOf(request.principal).split(':')[4], resource: arn, what: 'none (the action takes no resource)' };
   return { account, region: region || undefined, resource: arn, what: 'none (no resource policy)' };
 }

@@ -100,6 +100,8 @@ export class IntrinsicResolver {
       case 'AWS::KMS::Alias': return this.resolve(props.AliasName);
       case 'AWS::CodePipeline::Pipeline': return this.resolve(props.Name) ?? this.generatedName(name);
       case 'AWS::SNS::Topic': return `arn:${this.partition}:sns:${this.stack.region}:${this.stack.account}:${props.TopicName ?? this.generatedName(name)}`;
+      case 'AWS::Lambda::Function': return this.resolve(props.FunctionName) ?? this.generatedName(name);
+      case 'AWS::Logs::LogGroup': return this.resolve(props.LogGroupName) ?? this.generatedName(name);
       default: throw new Error(`${this.stack.stackName}: the IAM evaluation cannot resolve Ref ${name} (${resource.Type})`);
     }
   }
@@ -113,6 +115,9 @@ export class IntrinsicResolver {
       case 'AWS::S3::Bucket.Arn': return `arn:${partition}:s3:::${this.bucketName(logicalId)}`;
       case 'AWS::KMS::Key.Arn': return `arn:${partition}:kms:${region}:${account}:key/${keyIdOf(this.stack, logicalId)}`;
       case 'AWS::SNS::Topic.TopicArn': return this.ref(logicalId);
+      case 'AWS::Lambda::Function.Arn': return `arn:${partition}:lambda:${region}:${account}:function:${this.ref(logicalId)}`;
+      // A log group's Arn attribute ends in `:*`, as CloudFormation documents it.
+      case 'AWS::Logs::LogGroup.Arn': return `arn:${partition}:logs:${region}:${account}:log-group:${this.ref(logicalId)}:*`;
       default: throw new Error(`${this.stack.stackName}: the IAM evaluation cannot resolve Fn::GetAtt ${logicalId}.${attribute} (${resource.Type})`);
     }
   }
