@@ -1,4 +1,5 @@
 import { App } from 'aws-cdk-lib';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { RegionalArtifactStore } from '../../lib/cross-account';
 import { ChangeSetStage } from '../../lib/stages';
 import { PROD, shopIdentity, shopPipeline, target } from '../release-pipeline/multi-region-fixture';
@@ -22,10 +23,11 @@ const prodUs = target(app, 'ProdUsTarget', identity, PROD);
 const prodEu = target(app, 'ProdEuTarget', identity, PROD, WEST);
 prodUs.grantReview(`arn:aws:iam::${APPROVERS}:role/Release-Approvers`);
 const euStore = new RegionalArtifactStore(app, 'ArtifactsEuWest1', { identity, region: WEST });
-shopPipeline(app, identity, [
+const { stack: pipelineStack, pipeline } = shopPipeline(app, identity, [
   new ChangeSetStage({ stageName: 'Prod', stackName: 'shop', changeSetName: 'release', templatePath: 'app.yaml', targets: [prodUs, prodEu], review: { failOn: ['data-loss'] } }),
 ], { regionalArtifactStores: [euStore] });
 const world = PolicyWorld.fromApp(app);
+const logGroupName = world.valueOf(pipelineStack.stackName, pipelineStack.resolve((pipeline.node.findChild('ChangeSetReview').node.findChild('Logs') as logs.ILogGroup).logGroupName));
 
 const suffix = (region: string) => (region === EAST ? '' : `-${region}`);
 const reviewerRole = (region: string) => `arn:aws:iam::${PROD}:role/shop-review${suffix(region)}`;
@@ -54,6 +56,7 @@ const REVIEW: Array<[string, Request]> = [
   ['the function assumes the eu-west-1 reviewer role', { principal: functionSession, action: 'sts:AssumeRole', resource: reviewerRole(WEST), region: EAST }],
   ...reads('the us-east-1 reviewer', reviewerSession(EAST), EAST),
   ...reads('the eu-west-1 reviewer', reviewerSession(WEST), WEST),
+  ['the function writes its log', { principal: functionSession, action: 'logs:PutLogEvents', resource: `arn:aws:logs:${EAST}:${P}:log-group:${logGroupName}:log-stream:2026/05/06/[$LATEST]0a1b2c3d4e5f` }],
   ['the function reports the job\'s success', { principal: functionSession, action: 'codepipeline:PutJobSuccessResult', resource: '*', region: EAST }],
   ['the function reports the job\'s failure', { principal: functionSession, action: 'codepipeline:PutJobFailureResult', resource: '*', region: EAST }],
   ['an approver granted review assumes the us-east-1 reviewer role', { principal: approverSession, action: 'sts:AssumeRole', resource: reviewerRole(EAST), region: EAST, identityPolicies: approverPolicies }],
@@ -70,6 +73,7 @@ const REFUSED: Array<[string, Request, Decision]> = [
   ['the reviewer reads an artifact', { principal: reviewerSession(EAST), action: 's3:GetObject', resource: `arn:aws:s3:::shop-artifacts-${P}-${EAST}/shop/Source/Xy12AbC` }, 'ImplicitlyDenied'],
   ['the function assumes the deploy action role', { principal: functionSession, action: 'sts:AssumeRole', resource: `arn:aws:iam::${PROD}:role/shop-deploy-action`, region: EAST }, 'ImplicitlyDenied'],
   ['the function describes the change set as itself', { principal: functionSession, action: 'cloudformation:DescribeChangeSet', resource: stack(EAST), context: named('release') }, 'ImplicitlyDenied'],
+  ['the function writes another log group', { principal: functionSession, action: 'logs:PutLogEvents', resource: `arn:aws:logs:${EAST}:${P}:log-group:/aws/lambda/other:log-stream:x` }, 'ImplicitlyDenied'],
   ['the function writes into the artifact store as itself', { principal: functionSession, action: 's3:PutObject', resource: `arn:aws:s3:::shop-artifacts-${P}-${EAST}/shop/Prod-Review/Ab3dEf9` }, 'ImplicitlyDenied'],
   ['an approver granted review assumes the eu-west-1 reviewer role, which did not grant it', { principal: approverSession, action: 'sts:AssumeRole', resource: reviewerRole(WEST), region: EAST, identityPolicies: administrator }, 'ImplicitlyDenied'],
   ['another administrator role of the approvers\' account assumes the reviewer role', { principal: `arn:aws:sts::${APPROVERS}:assumed-role/Admin/bob`, action: 'sts:AssumeRole', resource: reviewerRole(EAST), region: EAST, identityPolicies: administrator }, 'ImplicitlyDenied'],

@@ -27,7 +27,7 @@ function reviewFunctionPolicy(stack: Stack): unknown {
 const LOGS_STATEMENT = {
   Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
   Effect: 'Allow',
-  Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^ReleaseChangeSetReviewLogs/), 'Arn'] }, ':*']] },
+  Resource: { 'Fn::GetAtt': [expect.stringMatching(/^ReleaseChangeSetReviewLogs/), 'Arn'] },
 };
 const JOB_RESULTS_STATEMENT = { Action: ['codepipeline:PutJobSuccessResult', 'codepipeline:PutJobFailureResult'], Effect: 'Allow', Resource: '*' };
 
@@ -179,7 +179,6 @@ test('cdk-nag AwsSolutions: the review function, its role and the pipeline role\
     'ShopPipeline/Release/ArtifactStore/PipelineRole Annotation::AwsSolutions-IAM5[Resource::*]',
     'ShopPipeline/Release/ArtifactStore/PipelineRole Annotation::AwsSolutions-IAM5[Resource::<ReleaseChangeSetReviewFunctionCE15C9F3.Arn>:*]',
     'ShopPipeline/Release/ChangeSetReview/Role/DefaultPolicy Annotation::AwsSolutions-IAM5[Resource::*]',
-    'ShopPipeline/Release/ChangeSetReview/Role/DefaultPolicy Annotation::AwsSolutions-IAM5[Resource::<ReleaseChangeSetReviewLogs70F7B1E3.Arn>:*]',
   ]);
 });
 
