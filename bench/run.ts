@@ -107,6 +107,43 @@ interface Share {
   readonly rulesShare: number;
   /** The lowest and highest share of the whole check among the runs. */
   readonly shareRange: readonly [number, number];
+  /** What the check adds to the synth, from whole synths with and without it (scenarios of N environments only). */
+  readonly added?: CheckAdded;
+}
+
+interface CheckAdded {
+  readonly pairs: number;
+  readonly withoutMs: number;
+  readonly withMs: number;
+  /** The median of the pairs' differences, over the median synth without the check. */
+  readonly share: number;
+  /** The lower and upper quartile of the pairs' shares. */
+  readonly quartiles: readonly [number, number];
+}
+
+/**
+ * The check's cost to a synth of N environments, validator and diagrams off: pairs of synths without
+ * and with the check, alternating in fresh processes, so that load on the machine falls on both alike.
+ */
+function checkAdded(environments: number): CheckAdded {
+  const synth = (mode: string): number => {
+    const out = execFileSync(process.execPath, [path.join(DIST, 'check-added.js'), mode, String(environments)], {
+      env: { ...process.env, CDK_VALIDATION: 'false' },
+      encoding: 'utf-8',
+    });
+    return (JSON.parse(out) as { synthMs: number }).synthMs;
+  };
+  const pairs = Array.from({ length: LARGE_RUNS }, (_, i) => {
+    // Alternate which one goes first, so a warming disk cache or a burst of load favours neither.
+    const [first, second] = i % 2 === 0 ? ['unchecked', 'checked'] : ['checked', 'unchecked'];
+    const a = synth(first);
+    const b = synth(second);
+    return first === 'unchecked' ? { without: a, with: b } : { without: b, with: a };
+  });
+  const withoutMs = median(pairs.map((p) => p.without));
+  const shares = pairs.map((p) => (p.with - p.without) / withoutMs).sort((x, y) => x - y);
+  const quartile = (q: number) => shares[Math.min(shares.length - 1, Math.floor(q * shares.length))];
+  return { pairs: pairs.length, withoutMs, withMs: median(pairs.map((p) => p.with)), share: median(shares), quartiles: [quartile(0.25), quartile(0.75)] };
 }
 
 /** The rule engine's share: the check's own work, timed in the process that synthesizes the scenario. */
@@ -123,7 +160,8 @@ function ruleEngineShare(scenario: string): Share {
   const rulesMs = median(samples.map((s) => s.rulesMs));
   const synthMs = median(samples.map((s) => s.synthMs));
   const shares = samples.map((s) => (s.readMs + s.rulesMs) / s.synthMs);
-  return { checkMs, readMs, rulesMs, synthMs, share: checkMs / synthMs, rulesShare: rulesMs / synthMs, shareRange: [Math.min(...shares), Math.max(...shares)] };
+  const added = /^\d+$/.test(scenario) ? checkAdded(Number(scenario)) : undefined;
+  return { checkMs, readMs, rulesMs, synthMs, share: checkMs / synthMs, rulesShare: rulesMs / synthMs, shareRange: [Math.min(...shares), Math.max(...shares)], added };
 }
 
 interface Overhead {
@@ -209,6 +247,10 @@ function report(results: Results): string {
   if (cells) lines.push(...synthTables(cells));
   if (share) {
     lines.push(`Rule engine at N=${SIZES[SIZES.length - 1]}, validator off, timed inside a ${share.synthMs.toFixed(0)} ms synth (medians of ${RUNS}): the rules ${share.rulesMs.toFixed(1)} ms (${pct(share.rulesShare)}); the whole check ${share.checkMs.toFixed(1)} ms (${pct(share.share)}; ${pct(share.shareRange[0])}–${pct(share.shareRange[1])} over the runs), of which reading the pipeline into the model, mostly aws-cdk-lib resolving its tokens, ${share.readMs.toFixed(1)} ms.`, '');
+    if (share.added) {
+      const a = share.added;
+      lines.push(`What the check adds to that synth, validator and diagrams off (${a.pairs} pairs of whole synths without and with it, alternating): ${a.withoutMs.toFixed(0)} ms without, ${a.withMs.toFixed(0)} ms with; median added ${pct(a.share)} (quartiles ${pct(a.quartiles[0])}–${pct(a.quartiles[1])}). The first resolve of the pipeline renders aws-cdk-lib's cached lazies, which synthesis then reuses, so the time timed inside counts work the synth does anyway.`, '');
+    }
   }
   if (large) lines.push(largeLine('A CfnPipeline of 50 stages × 10 actions under PipelineChecks', large), '');
   if (largeV2) {
