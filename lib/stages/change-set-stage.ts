@@ -8,6 +8,7 @@ import { ReleaseStageConditions } from '../release/stage-conditions';
 import { IReleaseStage, ReleaseStageContext, ReleaseStageStack } from './release-stage';
 import { ReleaseStep } from './release-step';
 import { ReviewChangeSetStepProps } from './release-step-props';
+import { grantStageReview } from './review-step';
 import { StepPlan } from './step-plan';
 import { onlyTarget } from './step-stage';
 
@@ -116,5 +117,14 @@ export class ChangeSetStage implements IReleaseStage {
   /** Lets `grantee` approve or reject the change set (before or after the stage is added to a pipeline). */
   public grantApprove(grantee: iam.IGrantable): void {
     this.plan.grantApprove(grantee);
+  }
+
+  /**
+   * Lets `principalArn` (an IAM role or user in any account, by literal ARN) read the change sets of
+   * every target of the stage: `DeploymentTarget.grantReview()` on each, so that an approver can run
+   * `pipectl review` (or `pipectl approve --review`) with `--role-name <name>-review` before deciding.
+   */
+  public grantReview(principalArn: string): void {
+    grantStageReview(`ChangeSetStage ${this.stageName}`, this.targets, principalArn);
   }
 }

@@ -70,6 +70,14 @@ export function validateReviewSteps(where: string, steps: readonly ReleaseStep[]
   }
 }
 
+/** `stage.grantReview()`: review granted on every target of the stage. */
+export function grantStageReview(where: string, targets: readonly DeploymentTarget[], principalArn: string): void {
+  if (targets.length === 0) {
+    throw new Error(`${where}.grantReview: the stage deploys into the pipeline account, which has no reviewer role; grant read access to its stacks with IAM in that account, or give the stage a target.`);
+  }
+  for (const target of targets) target.grantReview(principalArn);
+}
+
 /** The review step's actions: one Lambda invoke action per target of the change set's step. */
 export function reviewActions(
   where: string, context: ReleaseStageContext, stageName: string, props: ReviewChangeSetStepProps,

@@ -5,6 +5,7 @@ import { deployStageConditions } from './deploy-stage';
 import { IReleaseStage, ReleaseStageContext, ReleaseStageStack } from './release-stage';
 import { ReleaseStep } from './release-step';
 import { ReleaseStageConditions, validateStageConditions } from '../release/stage-conditions';
+import { grantStageReview } from './review-step';
 import { StepPlan } from './step-plan';
 
 /** Props for `StepStage`. */
@@ -83,6 +84,15 @@ export class StepStage implements IReleaseStage {
       throw new Error(`StepStage ${this.stageName}.grantApprove: the stage has no approval step, so there is nothing to approve; add ReleaseStep.approval() to its steps, or grant on the stage that has the approval.`);
     }
     this.plan.grantApprove(grantee);
+  }
+
+  /**
+   * Lets `principalArn` (an IAM role or user in any account, by literal ARN) read the change sets of
+   * every target of the stage: `DeploymentTarget.grantReview()` on each, so that an approver can run
+   * `pipectl review` (or `pipectl approve --review`) with `--role-name <name>-review` before deciding.
+   */
+  public grantReview(principalArn: string): void {
+    grantStageReview(`StepStage ${this.stageName}`, this.targets, principalArn);
   }
 }
 

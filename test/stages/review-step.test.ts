@@ -221,3 +221,29 @@ test('the README\'s "In the pipeline: a review step before the approval" example
   expect(actions[2].Configuration.CustomData).toBe('Review change set release of stack app-prod (account 333333333333, us-east-1): #{ProdStage-ReviewChangeSet.Summary}. Approve to execute exactly this change set; reject to stop the release without changing the stack.');
   expect(prod.reviewRoleArn).toBe('arn:aws:iam::333333333333:role/release-review');
 });
+
+describe('stage.grantReview', () => {
+  test('grants review on every target of a wave', () => {
+    const app = new App();
+    const identity = shopIdentity();
+    const us = target(app, 'ProdUsTarget', identity, PROD);
+    const eu = target(app, 'ProdEuTarget', identity, PROD, 'eu-west-1');
+    const stage = new ChangeSetStage({ stageName: 'Prod', stackName: 'shop', changeSetName: 'release', templatePath: 'app.yaml', targets: [us, eu] });
+    stage.grantReview('arn:aws:iam::444444444444:role/Release-Approvers');
+    shopPipeline(app, identity, [stage], { regionalArtifactStores: [new RegionalArtifactStore(app, 'ArtifactsEuWest1', { identity, region: 'eu-west-1' })] });
+    for (const each of [us, eu]) {
+      Template.fromStack(each).hasResourceProperties('AWS::IAM::Role', {
+        RoleName: each === us ? 'shop-review' : 'shop-review-eu-west-1',
+        AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Condition: { ArnLike: { 'aws:PrincipalArn': ['arn:aws:iam::444444444444:role/Release-Approvers'] } } })] },
+      });
+    }
+  });
+
+  test('refuses a stage in the pipeline account', () => {
+    const executionRole = iam.Role.fromRoleArn(new Stack(), 'R', 'arn:aws:iam::111111111111:role/cfn');
+    const create = ReleaseStep.createChangeSet({ stackName: 'app', changeSetName: 'release', templatePath: 'app.yaml', executionRole });
+    const stage = new StepStage({ stageName: 'Tools', steps: [create, ReleaseStep.approval(), ReleaseStep.executeChangeSet(create)] });
+    expect(() => stage.grantReview('arn:aws:iam::444444444444:role/Release-Approvers')).toThrow(
+      'StepStage Tools.grantReview: the stage deploys into the pipeline account, which has no reviewer role; grant read access to its stacks with IAM in that account, or give the stage a target.');
+  });
+});
