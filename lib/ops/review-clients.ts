@@ -2,12 +2,13 @@ import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { addAnswerChecks } from './answer-checks';
 import { AwsOptions, checkedClientConfig, requestTimeouts } from './clients';
+import type { CloudFormationApi } from '../review/describe-change-set';
 import { AccountAccess } from './review-access';
 import { checkProfile } from './profiles';
 import { OperationFailed } from './target';
 
-/** The one call the review needs from a CloudFormation client. */
-export type CloudFormationApi = Pick<CloudFormationClient, 'send'>;
+/** The one call the review needs from a CloudFormation client (one type for the CLI and the review step). */
+export type { CloudFormationApi };
 /** The one call the review needs from an STS client. */
 export type StsApi = Pick<STSClient, 'send'>;
 /** A CloudFormation client for an account's access, in a Region. */

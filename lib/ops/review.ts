@@ -1,18 +1,17 @@
-import { DescribeChangeSetCommand, DescribeChangeSetOutput } from '@aws-sdk/client-cloudformation';
 import { GetPipelineStateCommand } from '@aws-sdk/client-codepipeline';
 import { knownText } from '../model/values';
 import { PipelineModel } from '../model/pipeline-model';
 import { cloudFormationActions, stackPlacementOf } from '../rules/cloudformation-action';
 import { NOT_FOUND } from '../review/change-set-status';
-import { ChangeInput, ChangeSetInput } from '../review/change-set-review';
 import { reviewChangeSet } from '../review/classify';
+import { describeWholeChangeSet } from '../review/describe-change-set';
 import { ApprovalCommands, StageChangeSet, StageReviewReport, summaryLine } from '../review/render-review';
 import { describeAwsError, describeConfigurationError } from './aws-errors';
 import { CodePipelineApi } from './clients';
 import { pendingApprovals } from './pipeline-status';
 import { HintOptions, pipectlHint } from './pipectl-hint';
 import { AccountAccess, ReviewAccessOptions, accessFor } from './review-access';
-import { CloudFormationApi, CloudFormationFactory } from './review-clients';
+import { CloudFormationFactory } from './review-clients';
 import { readPipeline } from './stacks';
 import { OperationFailed, OperationTarget } from './target';
 
@@ -112,37 +111,6 @@ async function readChangeSet(factory: CloudFormationFactory, access: AccountAcce
     const how = access.kind === 'role' ? ` as ${access.roleArn}` : access.kind === 'profile' ? ` with profile ${access.profile}` : '';
     throw new OperationFailed(`${message} (reading ${what}${how})`);
   }
-}
-
-/**
- * Every page of DescribeChangeSet, the changes joined in order. Undefined when CloudFormation says
- * there is no such change set (ChangeSetNotFound) or no such stack (a ValidationError that it "does
- * not exist"): both mean there is nothing to execute.
- */
-export async function describeWholeChangeSet(client: CloudFormationApi, stackName: string, changeSetName: string): Promise<{ changeSet?: ChangeSetInput; calls: number }> {
-  const changes: ChangeInput[] = [];
-  let first: DescribeChangeSetOutput | undefined;
-  let nextToken: string | undefined;
-  let calls = 0;
-  do {
-    let page: DescribeChangeSetOutput;
-    try {
-      calls += 1;
-      page = await client.send(new DescribeChangeSetCommand({ StackName: stackName, ChangeSetName: changeSetName, NextToken: nextToken }));
-    } catch (error) {
-      if (isNotFound(error)) return { calls };
-      throw error;
-    }
-    first ??= page;
-    changes.push(...(page.Changes ?? []));
-    nextToken = page.NextToken;
-  } while (nextToken);
-  return { changeSet: { ...first, Changes: changes }, calls };
-}
-
-function isNotFound(error: unknown): boolean {
-  const e = error as { name?: string; message?: string } | undefined;
-  return e?.name === 'ChangeSetNotFoundException' || (e?.name === 'ValidationError' && /does not exist/.test(e.message ?? ''));
 }
 
 function describePlace(place: ChangeSetPlace): string {

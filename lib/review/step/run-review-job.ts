@@ -4,7 +4,7 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { NOT_FOUND } from '../change-set-status';
 import { ChangeSetReview } from '../change-set-review';
 import { reviewChangeSet } from '../classify';
-import { CloudFormationApi, describeWholeChangeSet } from './describe-change-set';
+import { CloudFormationApi, describeWholeChangeSet } from '../describe-change-set';
 import { MAX_FAILURE_MESSAGE_LENGTH, reviewOutcome } from './review-outcome';
 import { ReviewParameters, parseReviewParameters } from './review-parameters';
 import { REPORT_JSON, REPORT_MARKDOWN, reviewReportJson, reviewReportMarkdown } from './review-report';

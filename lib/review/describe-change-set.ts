@@ -1,5 +1,5 @@
 import { CloudFormationClient, DescribeChangeSetCommand, DescribeChangeSetOutput } from '@aws-sdk/client-cloudformation';
-import { ChangeInput, ChangeSetInput } from '../change-set-review';
+import { ChangeInput, ChangeSetInput } from './change-set-review';
 
 export type CloudFormationApi = Pick<CloudFormationClient, 'send'>;
 
