@@ -166,7 +166,7 @@ export class ReleasePipeline extends Construct {
     }
     const ruleNames = new RuleNames(props.stages);
     for (const stage of props.stages) {
-      const options = stage.bind({ scope: this, defaultArtifact: artifact, pipelineType });
+      const options = stage.bind({ scope: this, defaultArtifact: artifact, pipelineType, pipeline: this.pipeline });
       this.pipeline.addStage({ ...options, ...stageConditionOptions(stage.conditions, (rule) => ruleNames.nameFor(rule, options.stageName)) });
       stage.bound();
     }

@@ -1,4 +1,4 @@
-import { App, CfnResource, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import {
@@ -114,33 +114,10 @@ export function multiRegionExample(app: App, props: MultiRegionExampleProps): Mu
     source: ReleaseSource.s3({ bucket: sourceBucket, key: MULTI_REGION_SOURCE_KEY }),
     stages: [stagingStage, productionStage],
   });
-  acknowledgeCommandsGrants(release, artifactStore, 'Staging-LintTemplate-CommandsRole');
   return {
     identity, pipelineStack, stagingTarget, prodTargets, artifactStore, secondRegionStore, release, sourceBucket,
     stagingStage, productionStage,
   };
-}
-
-/**
- * The Commands action's role holds what aws-cdk-lib grants any Commands action: its log streams and
- * read access to its input artifact. The wildcards there are names the service makes per run.
- */
-function acknowledgeCommandsGrants(release: ReleasePipeline, store: CrossAccountArtifactStore, roleId: string): void {
-  const stack = Stack.of(release);
-  const pipeline = stack.getLogicalId(release.pipeline.node.defaultChild as CfnResource);
-  const bucket = stack.getLogicalId(store.bucketResource.node.defaultChild as CfnResource);
-  const policy = release.node.findChild(roleId).node.findChild('DefaultPolicy');
-  const artifactRead = 'aws-cdk-lib\'s grant to a Commands action of its input artifact: read-only S3 calls on the pipeline\'s own artifact bucket (KMS-encrypted, TLS only), whose object keys CodePipeline generates per run.';
-  Validations.of(policy).acknowledge(
-    {
-      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:${stack.region}:${stack.account}:log-group:/aws/codepipeline/<${pipeline}>:*]`,
-      reason: 'The Commands action writes its output to the log group /aws/codepipeline/<pipeline name>, in streams CodePipeline names per run; the grant is that one log group\'s streams.',
-    },
-    { id: 'AwsSolutions-IAM5[Action::s3:GetObject*]', reason: artifactRead },
-    { id: 'AwsSolutions-IAM5[Action::s3:GetBucket*]', reason: artifactRead },
-    { id: 'AwsSolutions-IAM5[Action::s3:List*]', reason: artifactRead },
-    { id: `AwsSolutions-IAM5[Resource::<${bucket}.Arn>/*]`, reason: artifactRead },
-  );
 }
 
 /** What CloudFormation needs to create, update and delete source/inventory.yaml's two queues for `environment`. */

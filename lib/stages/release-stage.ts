@@ -15,6 +15,11 @@ export interface ReleaseStageContext {
    * @default - V2's limits; the pipeline's synth-time checks still hold a V1 pipeline to its own
    */
   readonly pipelineType?: codepipeline.PipelineType;
+  /**
+   * The aws-cdk-lib pipeline the stage is added to: a Commands step's role trusts its role alone.
+   * @default - none: a stage bound alone cannot hold a Commands step
+   */
+  readonly pipeline?: codepipeline.Pipeline;
 }
 
 /** A stack a release stage deploys, as the pipeline's checks see it. */

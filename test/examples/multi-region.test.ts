@@ -177,10 +177,10 @@ describe('multi-region example (-c example=multi-region)', () => {
       'InventoryArtifacts-eu-west-1/AccessLogs Annotation::AwsSolutions-S1',
       `InventoryPipeline/Artifacts/PipelineRole Annotation::AwsSolutions-IAM5[Resource::arn:aws:kms:eu-west-1:${PIPELINE}:key/*]`,
       `InventoryPipeline/Artifacts/PipelineRole Annotation::AwsSolutions-IAM5[Resource::arn:aws:s3:::inventory-artifacts-${PIPELINE}-eu-west-1/*]`,
-      // The staging check's role: aws-cdk-lib's Commands grants, acknowledged by the example.
+      // The staging check's role: aws-cdk-lib's Commands grants, acknowledged by the library.
       ...['Action::s3:GetBucket*', 'Action::s3:GetObject*', 'Action::s3:List*', 'Resource::<ArtifactsBucket88671897.Arn>/*',
         `Resource::arn:<AWS::Partition>:logs:us-east-1:${PIPELINE}:log-group:/aws/codepipeline/<ReleasePipeline029915CD>:*`,
-      ].map((id) => `InventoryPipeline/Release/Staging-LintTemplate-CommandsRole/DefaultPolicy Annotation::AwsSolutions-IAM5[${id}]`),
+      ].map((id) => `InventoryPipeline/Release/Staging-LintTemplate-CommandsRole Annotation::AwsSolutions-IAM5[${id}]`),
       // Each target's action role, in its own region: its stack's ID suffix, its region's key and artifact objects.
       ...targetAcknowledgments('InventoryStagingTarget', STAGING, 'us-east-1', 'inventory-staging'),
       ...targetAcknowledgments('InventoryProdTarget-us-east-1', PROD, 'us-east-1', 'inventory'),

@@ -89,6 +89,12 @@ describe('StepStage', () => {
     // A role of its own: the pipeline role's grant on the pipeline's log group would be a dependency cycle.
     const commandsRole = stack.node.findChild('Release').node.findChild('Prod-Lint-CommandsRole') as iam.Role;
     expect(actions[1].RoleArn).toEqual({ 'Fn::GetAtt': [stack.getLogicalId(commandsRole.node.defaultChild as CfnElement), 'Arn'] });
+    // Assumed by the pipeline role alone, not by every principal of the pipeline account.
+    const pipelineRole = stack.node.findChild('Release').node.findChild('Pipeline').node.findChild('Role') as iam.Role;
+    expect(Template.fromStack(stack).toJSON().Resources[stack.getLogicalId(commandsRole.node.defaultChild as CfnElement)].Properties.AssumeRolePolicyDocument).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { AWS: { 'Fn::GetAtt': [stack.getLogicalId(pipelineRole.node.defaultChild as CfnElement), 'Arn'] } } }],
+    });
     expect(actions.filter((a: any) => a.Name !== 'Lint').map((a: any) => a.RoleArn)).toEqual([undefined, undefined, undefined, undefined]);
     expect(stage.stacks).toEqual([{ stackName: 'Prod-App', deletes: false }]);
     expect(stage.target).toBeUndefined();
