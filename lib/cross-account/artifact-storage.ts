@@ -110,7 +110,7 @@ export class TargetArtifactPolicies implements TargetArtifactAccessListener {
       principals: [principal],
       actions: kmsActions,
       resources: ['*'],
-      // Only through S3, for objects of this bucket: the roles never call KMS directly.
+      // Only through S3 in this region: the roles never call KMS directly, and the key encrypts this bucket alone.
       conditions: { StringEquals: { 'kms:ViaService': this.identity.s3ViaServiceIn(this.region) } },
     }));
     const granted = this.granted.get(target) ?? { writes: false, executionReads: false };

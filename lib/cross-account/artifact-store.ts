@@ -161,6 +161,8 @@ export class CrossAccountArtifactStore extends Construct implements TargetArtifa
     if (!target.identity.equals(this.identity)) {
       throw new Error(`${where}: the target was made for pipeline "${target.identity.name}" in ${target.identity.pipelineAccount}/${target.identity.region}, but this store is pipeline "${this.identity.name}" in ${this.identity.pipelineAccount}/${this.identity.region}. Create both from the same PipelineIdentity.${regionHint(target.identity, this.identity)}`);
     }
+    // Adding a target again grants nothing new (ReleasePipeline adds each stage's targets).
+    if (this.targetList.includes(target)) return;
     if (target.region === this.identity.region) {
       const clash = this.targetList.find((t) => t.account === target.account && t.region === target.region);
       if (clash) {

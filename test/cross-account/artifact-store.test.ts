@@ -126,12 +126,21 @@ describe('CrossAccountArtifactStore', () => {
     const { app, store, targets } = setup();
     expect(() => new CrossAccountArtifactStore(new Stack(app, 'Elsewhere', { env: { account: '444444444444', region: 'us-east-1' } }), 'Store', { identity }))
       .toThrow("CrossAccountArtifactStore Elsewhere/Store: the stack's env (account 444444444444, region us-east-1) must be the identity's pipeline account 111111111111 and region us-east-1: pass env: { account: '111111111111', region: 'us-east-1' } to the stack.");
-    expect(() => store.addTarget(targets[0]))
-      .toThrow('CrossAccountArtifactStore Pipeline/Store.addTarget(Target0): account 222222222222 already has the target Target0 in region us-east-1; its roles have the same names. Use one DeploymentTarget per account and region and call allowStack() on it for each stack.');
+    const twin = new DeploymentTarget(app, 'Twin', { identity, account: '222222222222', administratorAccess: true });
+    expect(() => store.addTarget(twin))
+      .toThrow('CrossAccountArtifactStore Pipeline/Store.addTarget(Twin): account 222222222222 already has the target Target0 in region us-east-1; its roles have the same names. Use one DeploymentTarget per account and region and call allowStack() on it for each stack.');
     const other = new PipelineIdentity({ pipelineAccount: '111111111111', region: 'us-east-1', name: 'billing' });
     const stranger = new DeploymentTarget(app, 'Stranger', { identity: other, account: '555555555555', administratorAccess: true });
     expect(() => store.addTarget(stranger))
       .toThrow('CrossAccountArtifactStore Pipeline/Store.addTarget(Stranger): the target was made for pipeline "billing" in 111111111111/us-east-1, but this store is pipeline "orders" in 111111111111/us-east-1. Create both from the same PipelineIdentity.');
+  });
+
+  test('adding a target again changes nothing', () => {
+    const { stack, store, targets } = setup();
+    const before = Template.fromStack(stack).toJSON();
+    store.addTarget(targets[0]);
+    expect(store.targets).toEqual(targets);
+    expect(Template.fromStack(stack).toJSON()).toEqual(before);
   });
 
   test('a target made with a second identity for another region is told how to deploy there', () => {
