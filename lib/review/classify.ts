@@ -117,16 +117,24 @@ function dataLossOf(change: ResourceChangeInput): FlagNote | undefined {
   return { flag: 'data-loss', reason: `${entry.holds}, ${how}${snapshot}` };
 }
 
+/**
+ * For a type whose access lies in some of its properties, an Add, Remove or Import counts when the
+ * change's property values show one of them, and when they are absent: the review does not ask
+ * DescribeChangeSet for property values (they can hold secrets), so a new repository or API may bring
+ * a policy that the answer does not show, and is flagged as such rather than passed.
+ */
 function permissionsOf(change: ResourceChangeInput, changed: readonly ChangedProperty[]): FlagNote | undefined {
   const entry = permissionType(change.ResourceType);
   if (!entry) return undefined;
   if (change.Action === 'SyncWithActual') return undefined;
   if (!entry.properties) return { flag: 'permissions', reason: entry.what };
+  const reason = `${entry.what} (${entry.properties.join(', ')})`;
   const whole = change.Action === 'Add' || change.Action === 'Remove' || change.Action === 'Import';
-  const touched = whole
-    ? entry.presentOnEveryResource || entry.properties.some((p) => hasProperty(change.Action === 'Remove' ? change.BeforeContext : change.AfterContext, p))
-    : changed.some((c) => entry.properties!.includes(c.name));
-  return touched ? { flag: 'permissions', reason: `${entry.what} (${entry.properties.join(', ')})` } : undefined;
+  if (!whole) return changed.some((c) => entry.properties!.includes(c.name)) ? { flag: 'permissions', reason } : undefined;
+  if (entry.presentOnEveryResource) return { flag: 'permissions', reason };
+  const values = propertyValuesOf(change.Action === 'Remove' ? change.BeforeContext : change.AfterContext);
+  if (values === undefined) return { flag: 'permissions', reason: `${reason}: may be set, property values are not read` };
+  return entry.properties.some((p) => values[p] !== undefined) ? { flag: 'permissions', reason } : undefined;
 }
 
 function nestedStackOf(change: ResourceChangeInput): FlagNote | undefined {
@@ -134,14 +142,18 @@ function nestedStackOf(change: ResourceChangeInput): FlagNote | undefined {
   return { flag: 'nested-stack', reason: change.ChangeSetId ? 'its changes are in its own change set' : 'its changes are not listed here' };
 }
 
-/** Whether a BeforeContext/AfterContext (JSON of the resource, with IncludePropertyValues) sets a property. */
-function hasProperty(context: string | undefined, property: string): boolean {
-  if (context === undefined) return false;
+/**
+ * The properties a BeforeContext/AfterContext (JSON of the resource, only with IncludePropertyValues)
+ * holds; undefined when it is absent or not a JSON object.
+ */
+function propertyValuesOf(context: string | undefined): Record<string, unknown> | undefined {
+  if (context === undefined) return undefined;
   try {
-    const parsed = JSON.parse(context) as { Properties?: Record<string, unknown> } & Record<string, unknown>;
-    const properties = parsed && typeof parsed === 'object' ? (parsed.Properties ?? parsed) : {};
-    return properties[property] !== undefined;
+    const parsed = JSON.parse(context) as unknown;
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+    const properties = (parsed as { Properties?: unknown }).Properties ?? parsed;
+    return properties !== null && typeof properties === 'object' ? (properties as Record<string, unknown>) : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }

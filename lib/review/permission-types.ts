@@ -3,9 +3,11 @@
  * and resource-based policies. A change to one of them changes who may do what.
  *
  * An entry with `properties` is a resource whose access lies in those properties only (a KMS key's
- * KeyPolicy, an ECR repository's RepositoryPolicyText): a Modify counts when one of them changes, an
- * Add or Remove when the change's property values show one (`presentOnEveryResource` when the
- * resource always has one, as every KMS key has a key policy). `source` documents the type.
+ * KeyPolicy, an ECR repository's RepositoryPolicyText): a Modify counts when one of them changes; an
+ * Add, Remove or Import always when the resource always has one (`presentOnEveryResource`, as every
+ * KMS key has a key policy), else when the change's property values show one or are absent (the
+ * review does not request them, so an absent policy is not known to be absent). `source` documents
+ * the type.
  */
 export interface PermissionType {
   readonly type: string;

@@ -122,8 +122,25 @@ describe('permissions', () => {
       { flag: 'permissions', reason: 'repository policy (RepositoryPolicyText)' },
     ]);
     expect(repo(JSON.stringify({ Properties: { RepositoryName: 'app' } })).flags).toEqual([]);
-    expect(repo(undefined).flags).toEqual([]);
-    expect(repo('not json').flags).toEqual([]);
+  });
+
+  test('an Add, Remove or Import of a type whose policy is a property, without property values (as the review reads change sets): flagged as not known', () => {
+    const cases: [string, string, string][] = [
+      ['AWS::ECR::Repository', 'Add', 'repository policy (RepositoryPolicyText): may be set, property values are not read'],
+      ['AWS::ApiGateway::RestApi', 'Add', 'API resource policy (Policy): may be set, property values are not read'],
+      ['AWS::S3::AccessPoint', 'Remove', 'access point policy (Policy): may be set, property values are not read'],
+      ['AWS::OpenSearchService::Domain', 'Import', 'domain access policy (AccessPolicies): may be set, property values are not read'],
+      ['AWS::Elasticsearch::Domain', 'Add', 'domain access policy (AccessPolicies): may be set, property values are not read'],
+    ];
+    for (const [type, action, reason] of cases) {
+      expect(change({ Action: action, LogicalResourceId: 'X', ResourceType: type }).flags.filter((f) => f.flag === 'permissions')).toEqual([{ flag: 'permissions', reason }]);
+    }
+    // Property values that cannot be read are not known either.
+    expect(change({ Action: 'Add', LogicalResourceId: 'Repo', ResourceType: 'AWS::ECR::Repository', AfterContext: 'not json' }).flags).toEqual([
+      { flag: 'permissions', reason: 'repository policy (RepositoryPolicyText): may be set, property values are not read' },
+    ]);
+    // A Remove is judged by the values before it: here they show no policy.
+    expect(change({ Action: 'Remove', LogicalResourceId: 'Api', ResourceType: 'AWS::ApiGateway::RestApi', BeforeContext: JSON.stringify({ Properties: { Name: 'api' } }), AfterContext: undefined }).flags).toEqual([]);
   });
 
   test('SyncWithActual changes only CloudFormation metadata: not a permission change', () => {
