@@ -188,6 +188,13 @@ test('verify-keys exits 1 naming the role whose account the key policy leaves ou
   expect(report.roles.filter((r: { problem?: string }) => r.problem).map((r: { roleArn: string }) => r.roleArn)).toEqual([PROD_ROLE]);
 });
 
+test('verify-keys names every problem at once: a disabled key, and the roles it leaves unable to decrypt', async () => {
+  fake.keys.set(KEY, { arn: KEY, policy: keyPolicy('222222222222', '333333333333'), rotation: true, state: 'Disabled' });
+  const run = await pipectl(['verify-keys', 'Walkthrough', '--json']);
+  expect(run.code).toBe(1);
+  expect(run.stderr).toBe('pipectl: pipeline "Walkthrough": 2 cross-account action roles cannot decrypt the artifacts; the artifact key of us-east-1 cannot be used\n');
+});
+
 test('AWS errors are one line naming the pipeline: not found, access denied, throttling after retries', async () => {
   expect(await pipectl(['status', 'Nope'])).toEqual({ code: 1, stdout: '', stderr: 'pipectl: pipeline "Nope" not found: check the name, --region and --profile\n' });
 

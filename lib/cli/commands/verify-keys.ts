@@ -21,12 +21,11 @@ export async function verifyKeysCommand(pipeline: string, options: VerifyKeysOpt
     if (!report.ok) {
       const missing = report.roles.filter((r) => r.problem).length;
       const unusable = report.keys.filter((k) => k.problem).map((k) => k.region);
-      printError(
-        io,
-        missing > 0
-          ? `pipeline "${pipeline}": ${missing} cross-account action role${missing === 1 ? '' : 's'} cannot decrypt the artifacts`
-          : `pipeline "${pipeline}": the artifact key of ${unusable.join(', ')} cannot be used`,
-      );
+      const problems = [
+        ...(missing > 0 ? [`${missing} cross-account action role${missing === 1 ? '' : 's'} cannot decrypt the artifacts`] : []),
+        ...(unusable.length > 0 ? [`the artifact key of ${unusable.join(', ')} cannot be used`] : []),
+      ];
+      printError(io, `pipeline "${pipeline}": ${problems.join('; ')}`);
       return ExitCode.FAILED;
     }
     return ExitCode.OK;

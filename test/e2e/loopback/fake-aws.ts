@@ -50,6 +50,8 @@ export interface FakeKey {
   arn: string;
   policy: object;
   rotation: boolean;
+  /** KMS's KeyState. @default 'Enabled' */
+  state?: string;
 }
 
 const seconds = (): number => Date.UTC(2025, 2, 1, 10, 0, 0) / 1000;
@@ -153,7 +155,7 @@ export class FakeAws {
         const key = this.key(KeyId);
         const [, , , region, account] = key.arn.split(':');
         return {
-          KeyMetadata: { AWSAccountId: account, KeyId: key.arn.split('/')[1], Arn: key.arn, KeyManager: 'CUSTOMER', KeyState: 'Enabled', Enabled: true, CreationDate: seconds(), Description: region },
+          KeyMetadata: { AWSAccountId: account, KeyId: key.arn.split('/')[1], Arn: key.arn, KeyManager: 'CUSTOMER', KeyState: key.state ?? 'Enabled', Enabled: (key.state ?? 'Enabled') === 'Enabled', CreationDate: seconds(), Description: region },
         };
       },
       GetKeyPolicy: ({ KeyId, PolicyName }) => ({ Policy: JSON.stringify(this.key(KeyId).policy), PolicyName: PolicyName ?? 'default' }),
