@@ -65,9 +65,18 @@ describe('RegionalArtifactStore', () => {
       },
     });
     // The store's own policies are untouched: TLS only, and no target yet.
-    expect(Template.fromStack(store).findResources('AWS::S3::BucketPolicy', { Properties: { Bucket: { Ref: 'Bucket83908E77' } } }))
-      .toEqual({ BucketPolicyE9A3008A: expect.objectContaining({ Properties: expect.objectContaining({ PolicyDocument: expect.objectContaining({ Statement: [expect.objectContaining({ Effect: 'Deny' })] }) }) }) });
-    expect(Template.fromStack(store).findResources('AWS::KMS::Key').Key961B73FD.Properties.KeyPolicy.Statement).toHaveLength(1);
+    const bucketArn = { 'Fn::GetAtt': ['Bucket83908E77', 'Arn'] };
+    expect(Template.fromStack(store).findResources('AWS::S3::BucketPolicy', { Properties: { Bucket: { Ref: 'Bucket83908E77' } } }).BucketPolicyE9A3008A.Properties.PolicyDocument).toEqual({
+      Version: '2012-10-17',
+      Statement: [{
+        Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } }, Effect: 'Deny', Principal: { AWS: '*' },
+        Resource: [bucketArn, { 'Fn::Join': ['', [bucketArn, '/*']] }],
+      }],
+    });
+    expect(Template.fromStack(store).findResources('AWS::KMS::Key').Key961B73FD.Properties.KeyPolicy).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Action: 'kms:*', Effect: 'Allow', Principal: { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::111111111111:root']] } }, Resource: '*' }],
+    });
     expect(() => store.bucket.encryptionKey!.addAlias('alias/other')).toThrow('ArtifactsEuWest1/PipelineViewKey: cannot add the alias alias/other to the orders pipeline\'s artifact key in eu-west-1 through a reference; add it to the key in its store.');
   });
 

@@ -90,5 +90,10 @@ test('synth passes with the eu-west-1 target\'s roles', () => {
   const { app: root, europe, pipelineStack } = app();
   pipelineIn(pipelineStack, { action: europe.actionRole.roleArn, stack: europe.executionRole.roleArn });
   PipelineChecks.of(root);
-  expect(() => root.synth()).not.toThrow();
+  const assembly = root.synth();
+  const stack = assembly.getStackArtifact(pipelineStack.artifactId);
+  // The check ran on this very action (its roles are the eu-west-1 target's) and reported nothing.
+  const pipeline = Object.values(stack.template.Resources as Record<string, any>).find((r) => r.Type === 'AWS::CodePipeline::Pipeline');
+  expect(pipeline.Properties.Stages[1].Actions[0]).toMatchObject({ Name: 'DeployEurope', Region: 'eu-west-1', RoleArn: europe.actionRole.roleArn });
+  expect(stack.messages).toEqual([]);
 });
