@@ -13,7 +13,8 @@ export interface StepLabel {
   readonly name: string;
 }
 
-const MODES: readonly DeployStackMode[] = ['REPLACE_ON_FAILURE', 'CREATE_UPDATE'];
+/** The modes a deploy step (and TestStackStage) may create or update its stack with. */
+export const DEPLOY_STACK_MODES: readonly DeployStackMode[] = ['REPLACE_ON_FAILURE', 'CREATE_UPDATE'];
 
 /** The steps that are not ReleaseSteps, or a step given twice: refused before anything else. */
 export function validateStepList(where: string, steps: readonly unknown[]): void {
@@ -41,8 +42,8 @@ export function validateStepProps(where: string, step: ReleaseStep, label: StepL
   switch (spec.kind) {
     case 'deployStack':
       validateStackTemplateProps(where, at, spec.props);
-      if (spec.props.mode !== undefined && !MODES.includes(spec.props.mode)) {
-        throw new Error(`${where}: ${at}mode "${String(spec.props.mode)}" is not one of ${MODES.join(', ')}.`);
+      if (spec.props.mode !== undefined && !DEPLOY_STACK_MODES.includes(spec.props.mode)) {
+        throw new Error(`${where}: ${at}mode "${String(spec.props.mode)}" is not one of ${DEPLOY_STACK_MODES.join(', ')}.`);
       }
       return;
     case 'createChangeSet':

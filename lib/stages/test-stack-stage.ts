@@ -7,6 +7,7 @@ import { ReleaseStageConditions } from '../release/stage-conditions';
 import { IReleaseStage, ReleaseStageContext, ReleaseStageStack } from './release-stage';
 import { ReleaseStep } from './release-step';
 import { DeployStackMode } from './release-step-props';
+import { DEPLOY_STACK_MODES } from './step-checks';
 import { StepPlan } from './step-plan';
 import { onlyTarget } from './step-stage';
 
@@ -45,7 +46,6 @@ export interface TestStackStageProps extends DeployStageProps {
   readonly actionNames?: TestStackActionNames;
 }
 
-const MODES: readonly TestStackMode[] = ['REPLACE_ON_FAILURE', 'CREATE_UPDATE'];
 
 /**
  * Builds a throw-away test stack, waits for a person to approve it, then deletes that same stack:
@@ -77,8 +77,8 @@ export class TestStackStage implements IReleaseStage {
     const where = `TestStackStage ${this.stageName}`;
     validateDeployStageProps(where, props);
     this.conditions = deployStageConditions(props);
-    if (props.mode !== undefined && !MODES.includes(props.mode)) {
-      throw new Error(`${where}: mode "${String(props.mode)}" is not one of ${MODES.join(', ')}.`);
+    if (props.mode !== undefined && !DEPLOY_STACK_MODES.includes(props.mode)) {
+      throw new Error(`${where}: mode "${String(props.mode)}" is not one of ${DEPLOY_STACK_MODES.join(', ')}.`);
     }
     this.stackName = props.stackName;
     const names = props.actionNames ?? {};

@@ -123,7 +123,7 @@ describe('CrossAccountArtifactStore', () => {
   });
 
   test('input errors name the fix', () => {
-    const { app, store, targets } = setup();
+    const { app, store } = setup();
     expect(() => new CrossAccountArtifactStore(new Stack(app, 'Elsewhere', { env: { account: '444444444444', region: 'us-east-1' } }), 'Store', { identity }))
       .toThrow("CrossAccountArtifactStore Elsewhere/Store: the stack's env (account 444444444444, region us-east-1) must be the identity's pipeline account 111111111111 and region us-east-1: pass env: { account: '111111111111', region: 'us-east-1' } to the stack.");
     const twin = new DeploymentTarget(app, 'Twin', { identity, account: '222222222222', administratorAccess: true });
