@@ -74,6 +74,16 @@ export interface ChangedProperty {
   readonly evaluation?: string;
 }
 
+/**
+ * A changed property as a reviewer reads it: `Engine (replaces)`, `Size (may replace)`, `Tags`. Plain
+ * text: each medium escapes it on the way out.
+ */
+export function propertyText(property: ChangedProperty): string {
+  if (property.requiresRecreation === 'Always') return `${property.name} (replaces)`;
+  if (property.requiresRecreation === 'Conditionally') return `${property.name} (may replace)`;
+  return property.name;
+}
+
 export interface ReviewedChange {
   readonly action: string;
   readonly logicalId: string;

@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import { forTerminal } from '../output';
-import { ChangeSetReview, ChangedProperty, ReviewFlag, ReviewedChange } from './change-set-review';
+import { ChangeSetReview, ReviewFlag, ReviewedChange, propertyText } from './change-set-review';
 
 /** A change set the stage acts on, where it lives, and its review. */
 export interface StageChangeSet {
@@ -109,13 +109,6 @@ function row(change: ReviewedChange): string[] {
     change.changedProperties.map((p) => t(propertyText(p))).join('\n'),
     change.flags.map((f) => t(`${f.flag}: ${f.reason}`)).join('\n'),
   ];
-}
-
-/** `Engine (replaces)`, `Size (may replace)`, `Tags`. */
-function propertyText(property: ChangedProperty): string {
-  if (property.requiresRecreation === 'Always') return `${property.name} (replaces)`;
-  if (property.requiresRecreation === 'Conditionally') return `${property.name} (may replace)`;
-  return property.name;
 }
 
 function plural(n: number, word: string): string {

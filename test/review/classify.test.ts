@@ -1,5 +1,5 @@
 import { reviewChange, reviewChangeSet } from '../../lib/review/classify';
-import { ResourceChangeInput } from '../../lib/review/change-set-review';
+import { ResourceChangeInput, propertyText } from '../../lib/review/change-set-review';
 import { PERMISSION_TYPES } from '../../lib/review/permission-types';
 import { STATEFUL_TYPES } from '../../lib/review/stateful-types';
 import { bucketPolicyModified, databaseReplaced, nestedStackModified, noChangesChangeSet, queueRemoved, releaseChangeSet, roleAdded } from './change-set-fixtures';
@@ -221,5 +221,14 @@ describe('the whole change set', () => {
       flagCounts: { 'data-loss': 0, 'permissions': 0, 'nested-stack': 0 },
       actionCounts: {},
     });
+  });
+});
+
+describe('propertyText: a changed property as the terminal table and the step\'s report show it', () => {
+  test('always recreated: "(replaces)"; possibly: "(may replace)"; otherwise the name alone', () => {
+    expect(propertyText({ name: 'Engine', requiresRecreation: 'Always' })).toBe('Engine (replaces)');
+    expect(propertyText({ name: 'Size', requiresRecreation: 'Conditionally' })).toBe('Size (may replace)');
+    expect(propertyText({ name: 'Tags', requiresRecreation: 'Never' })).toBe('Tags');
+    expect(propertyText({ name: 'Metadata' })).toBe('Metadata');
   });
 });
