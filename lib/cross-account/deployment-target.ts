@@ -272,10 +272,12 @@ export class DeploymentTarget extends Stack {
   }
 
   /**
-   * Lets `principalArn` (an IAM role, user or account root in any account, by literal ARN; IAM's
-   * wildcards allowed in the name) assume this target's reviewer role, `<name>-review` (with
-   * `-<region>` outside the pipeline's region), to read what a release is about to change, as
-   * `pipectl review` does. The role may call `cloudformation:DescribeStacks`, `GetTemplate` and
+   * Lets `principalArn` (an IAM role or user in any account, by literal ARN; IAM's wildcards allowed
+   * in the name, and a wildcard admits every role it matches: `arn:aws:iam::444444444444:role/*` is
+   * every role of that account, present and future) assume this target's reviewer role,
+   * `<name>-review` (with `-<region>` outside the pipeline's region), to read what a release is about
+   * to change, as `pipectl review --role-name <name>-review` does. An account root ARN is refused: in
+   * `aws:PrincipalArn` it matches the root user alone, not the account's roles. The role may call `cloudformation:DescribeStacks`, `GetTemplate` and
    * `ListChangeSets` on the stacks this target allows, and `DescribeChangeSet` on their allowed change
    * sets (by name), and nothing else: no writes, no artifacts, no other stacks.
    *

@@ -12,8 +12,10 @@ import { PipelineIdentity } from './pipeline-identity';
 export const REVIEW_STACK_ACTIONS = ['cloudformation:DescribeStacks', 'cloudformation:GetTemplate', 'cloudformation:ListChangeSets'];
 export const REVIEW_CHANGE_SET_ACTION = 'cloudformation:DescribeChangeSet';
 
-/** An IAM role or user, or an account's root, by ARN; names may hold IAM's `*` and `?` wildcards. */
-const PRINCIPAL_ARN = /^arn:(aws[a-z-]*):iam::(\d{12}):(root|role\/.+|user\/.+)$/;
+/** An IAM role or user by ARN; names may hold IAM's `*` and `?` wildcards. */
+const PRINCIPAL_ARN = /^arn:(aws[a-z-]*):iam::(\d{12}):(role\/.+|user\/.+)$/;
+/** An account's root ARN, which `aws:PrincipalArn` matches for the root user alone. */
+const ROOT_ARN = /^arn:(aws[a-z-]*):iam::(\d{12}):root$/;
 
 export interface ReviewerRoleProps {
   readonly identity: PipelineIdentity;
@@ -49,14 +51,24 @@ export class ReviewerRole extends Construct {
     });
   }
 
-  /** Trusts `principalArn` (checked: a literal IAM role, user or root ARN of the identity's partition). */
+  /**
+   * Trusts `principalArn` (checked: a literal IAM role or user ARN of the identity's partition). An
+   * account root ARN is refused: in `aws:PrincipalArn` it matches the root user only, so granting it
+   * would not admit the account's roles, as a reader of `grantReview(root)` would expect.
+   */
   public trust(principalArn: string, method: string): void {
     if (Token.isUnresolved(principalArn)) {
       throw new Error(`${this.props.where}.${method}: the principal ARN is a token; it must be a literal ARN (arn:aws:iam::111111111111:role/Reviewer), because the trust policy is written in another account's stack, where references to this app's resources do not resolve.`);
     }
+    const root = ROOT_ARN.exec(principalArn);
+    if (root) {
+      const roles = `arn:${root[1]}:iam::${root[2]}:role`;
+      throw new Error(`${this.props.where}.${method}: "${principalArn}" is the account's root: the reviewer role's trust matches aws:PrincipalArn, which for a root ARN is the root user alone, never the account's roles or users. ` +
+        `Name the roles to admit (${roles}/Release-Approvers, or a pattern such as ${roles}/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_Release_*), or ${roles}/* to admit every role of account ${root[2]}, present and future.`);
+    }
     const match = PRINCIPAL_ARN.exec(principalArn);
     if (!match) {
-      throw new Error(`${this.props.where}.${method}: "${principalArn}" is not the ARN of an IAM role, user or account root with a 12-digit account (e.g. arn:aws:iam::111111111111:role/Reviewer).`);
+      throw new Error(`${this.props.where}.${method}: "${principalArn}" is not the ARN of an IAM role or user with a 12-digit account (e.g. arn:aws:iam::111111111111:role/Reviewer).`);
     }
     if (match[1] !== this.props.identity.partition) {
       throw new Error(`${this.props.where}.${method}: "${principalArn}" is in partition ${match[1]}, not the pipeline's partition ${this.props.identity.partition}.`);

@@ -95,11 +95,37 @@ test('cdk-nag AwsSolutions finds nothing on the reviewer role; its stack wildcar
 });
 
 test.each([
-  ['arn:aws:sts::444444444444:assumed-role/Release/alice', 'DeploymentTarget Prod.grantReview: "arn:aws:sts::444444444444:assumed-role/Release/alice" is not the ARN of an IAM role, user or account root with a 12-digit account (e.g. arn:aws:iam::111111111111:role/Reviewer).'],
-  ['arn:aws:iam::*:role/Release', 'DeploymentTarget Prod.grantReview: "arn:aws:iam::*:role/Release" is not the ARN of an IAM role, user or account root with a 12-digit account (e.g. arn:aws:iam::111111111111:role/Reviewer).'],
+  ['arn:aws:sts::444444444444:assumed-role/Release/alice', 'DeploymentTarget Prod.grantReview: "arn:aws:sts::444444444444:assumed-role/Release/alice" is not the ARN of an IAM role or user with a 12-digit account (e.g. arn:aws:iam::111111111111:role/Reviewer).'],
+  ['arn:aws:iam::*:role/Release', 'DeploymentTarget Prod.grantReview: "arn:aws:iam::*:role/Release" is not the ARN of an IAM role or user with a 12-digit account (e.g. arn:aws:iam::111111111111:role/Reviewer).'],
   ['arn:aws-cn:iam::444444444444:role/Release', 'DeploymentTarget Prod.grantReview: "arn:aws-cn:iam::444444444444:role/Release" is in partition aws-cn, not the pipeline\'s partition aws.'],
 ])('grantReview refuses %s', (arn, message) => {
   expect(() => newTarget().grantReview(arn)).toThrow(message);
+});
+
+test('grantReview refuses an account root, which aws:PrincipalArn matches for the root user alone, and says how to name the roles', () => {
+  const target = newTarget();
+  expect(() => target.grantReview('arn:aws:iam::444444444444:root')).toThrow(
+    'DeploymentTarget Prod.grantReview: "arn:aws:iam::444444444444:root" is the account\'s root: the reviewer role\'s trust matches aws:PrincipalArn, which for a root ARN is the root user alone, never the account\'s roles or users. ' +
+      'Name the roles to admit (arn:aws:iam::444444444444:role/Release-Approvers, or a pattern such as arn:aws:iam::444444444444:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_Release_*), or arn:aws:iam::444444444444:role/* to admit every role of account 444444444444, present and future.',
+  );
+});
+
+test('grantReview of every role of an account, by role/*: trusted as written', () => {
+  const target = newTarget();
+  target.allowStack('orders-prod');
+  target.grantReview('arn:aws:iam::444444444444:role/*');
+  Template.fromStack(target).hasResourceProperties('AWS::IAM::Role', {
+    RoleName: 'orders-review',
+    AssumeRolePolicyDocument: {
+      Version: '2012-10-17',
+      Statement: [{
+        Action: 'sts:AssumeRole',
+        Condition: { ArnLike: { 'aws:PrincipalArn': ['arn:aws:iam::444444444444:role/*'] } },
+        Effect: 'Allow',
+        Principal: { AWS: ['arn:aws:iam::444444444444:root'] },
+      }],
+    },
+  });
 });
 
 test('grantReview refuses a token', () => {
