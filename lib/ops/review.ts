@@ -10,9 +10,9 @@ import { describeAwsError, describeConfigurationError } from './aws-errors';
 import { CodePipelineApi } from './clients';
 import { pendingApprovals } from './pipeline-status';
 import { HintOptions, pipectlHint } from './pipectl-hint';
-import { AccountAccess, ReviewAccessOptions, accessFor } from './review-access';
+import { AccountAccess, PipelineHome, ReviewAccessOptions, accessFor, partitionOf } from './review-access';
 import { CloudFormationFactory } from './review-clients';
-import { readPipeline } from './stacks';
+import { readDeployedPipeline } from './stacks';
 import { OperationFailed, OperationTarget } from './target';
 
 /** The summary names this many data-loss changes and counts the rest, so that it stays one line. */
@@ -50,9 +50,10 @@ export interface ReviewClients {
  */
 export async function reviewStage(clients: ReviewClients, request: ReviewRequest): Promise<StageReviewReport> {
   const target: OperationTarget = { pipeline: request.pipeline, stage: request.stage };
-  const model = await readPipeline(clients.codepipeline, request.pipeline);
+  const { model, pipelineArn } = await readDeployedPipeline(clients.codepipeline, request.pipeline);
   const places = changeSetsOfStage(model, request.pipeline, request.stage);
-  const accesses = places.map((place) => accessFor(place.account, model.context.account, request, describePlace(place)));
+  const home: PipelineHome = { account: model.context.account, region: model.context.region, partition: partitionOf(pipelineArn, knownText(model.roleArn)) };
+  const accesses = places.map((place) => accessFor(place, home, request, describePlace(place)));
   const [changeSets, state] = await Promise.all([
     Promise.all(places.map((place, i) => readChangeSet(clients.cloudFormation, accesses[i], place, target))),
     clients.codepipeline.send(new GetPipelineStateCommand({ name: request.pipeline })),

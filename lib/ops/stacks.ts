@@ -47,10 +47,15 @@ export async function listStacks(client: CodePipelineApi, pipeline: string): Pro
 
 /** The deployed pipeline's definition (GetPipeline) as the plain pipeline model. */
 export async function readPipeline(client: CodePipelineApi, pipeline: string): Promise<PipelineModel> {
+  return (await readDeployedPipeline(client, pipeline)).model;
+}
+
+/** The deployed pipeline's model and its ARN (GetPipeline's metadata), which names its partition. */
+export async function readDeployedPipeline(client: CodePipelineApi, pipeline: string): Promise<{ model: PipelineModel; pipelineArn?: string }> {
   const result = await client.send(new GetPipelineCommand({ name: pipeline }));
   if (!result.pipeline) throw new OperationFailed(`pipeline "${pipeline}": GetPipeline returned no pipeline`);
   try {
-    return pipelinesFromDocument({ pipeline: result.pipeline, metadata: result.metadata })[0];
+    return { model: pipelinesFromDocument({ pipeline: result.pipeline, metadata: result.metadata })[0], pipelineArn: result.metadata?.pipelineArn };
   } catch (error) {
     if (error instanceof PipelineInputError) throw new OperationFailed(`pipeline "${pipeline}": GetPipeline's answer is not a pipeline: ${error.message}`);
     throw error;

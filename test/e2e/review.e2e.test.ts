@@ -27,7 +27,7 @@ afterEach(() => {
 });
 
 test('review: the change sets of a wave, each read in its account and Region, then the approve and reject commands', async () => {
-  const run = await runPipectl(['review', 'Release', 'ProdStage', '--role-name', 'release-prod-review'], env);
+  const run = await runPipectl(['review', 'Release', 'ProdStage', '--role-name', 'release-review'], env);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   expect(run.stdout).toBe(
@@ -76,7 +76,7 @@ test('review: the change sets of a wave, each read in its account and Region, th
 });
 
 test('review of 500 changes: read page by page (100 a page here), counted in one line', async () => {
-  const run = await runPipectl(['review', 'Release', 'BigStage', '--role-name', 'release-prod-review', '--json'], env);
+  const run = await runPipectl(['review', 'Release', 'BigStage', '--role-name', 'release-review', '--json'], env);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   const report = JSON.parse(run.stdout);
@@ -98,13 +98,13 @@ test('a reviewer role that cannot be assumed: one line, exit 1', async () => {
     code: 1,
     stdout: '',
     stderr:
-      'pipectl: stage "ProdStage" of pipeline "Release": access denied: User is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::333333333333:role/not-the-reviewer ' +
-      '(reading change set "release" of stack "app-prod" (account 333333333333, eu-west-1) as arn:aws:iam::333333333333:role/not-the-reviewer)\n',
+      'pipectl: stage "ProdStage" of pipeline "Release": access denied: User is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::333333333333:role/not-the-reviewer-eu-west-1 ' +
+      '(reading change set "release" of stack "app-prod" (account 333333333333, eu-west-1) as arn:aws:iam::333333333333:role/not-the-reviewer-eu-west-1)\n',
   });
 });
 
 test('approve --review --yes: the review, then the approval', async () => {
-  const run = await runPipectl(['approve', 'Release', 'ProdStage', 'ApproveChangeSets', '--review', '--yes', '--role-name', 'release-prod-review'], env);
+  const run = await runPipectl(['approve', 'Release', 'ProdStage', 'ApproveChangeSets', '--review', '--yes', '--role-name', 'release-review'], env);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   expect(run.stdout.split('\n')[0]).toMatch(/^Pipeline Release, stage ProdStage: 2 change sets, 5 changes/);

@@ -10,7 +10,7 @@ import { runCli } from '../../lib/cli/program';
 import { captureIo } from '../cli/capture-io';
 import { bucketPolicyModified, databaseReplaced, noChangesChangeSet, queueRemoved, releaseChangeSet, roleAdded } from '../review/change-set-fixtures';
 import { TOKEN, action, stage } from './fixtures';
-import { PROD_ACCOUNT, releasePipeline } from './review-fixtures';
+import { PROD_ACCOUNT, releasePipeline, twoRegionWave } from './review-fixtures';
 
 const cp = mockClient(CodePipelineClient);
 const cfn = mockClient(CloudFormationClient);
@@ -40,7 +40,7 @@ beforeEach(() => {
 
 test('review: each change set of the stage in its account, read whole, then the commands that answer the approval', async () => {
   const io = captureIo();
-  await expect(runCli(['review', 'Release', 'ProdStage', '--role-name', 'release-prod-review', ...AWS], io)).resolves.toBe(0);
+  await expect(runCli(['review', 'Release', 'ProdStage', '--role-name', 'release-review', ...AWS], io)).resolves.toBe(0);
   expect(io.stderr).toEqual([]);
   expect(io.stdout.join('')).toBe(
     [
@@ -71,7 +71,7 @@ test('review: each change set of the stage in its account, read whole, then the 
     ].join('\n'),
   );
   expect(sts.commandCalls(AssumeRoleCommand).map((c) => c.args[0].input)).toEqual([
-    { RoleArn: `arn:aws:iam::${PROD_ACCOUNT}:role/release-prod-review`, RoleSessionName: 'pipectl-review', DurationSeconds: 900 },
+    { RoleArn: `arn:aws:iam::${PROD_ACCOUNT}:role/release-review-eu-west-1`, RoleSessionName: 'pipectl-review', DurationSeconds: 900 },
   ]);
   expect(cfn.commandCalls(DescribeChangeSetCommand).map((c) => c.args[0].input)).toEqual([
     { StackName: 'app-tools', ChangeSetName: 'release', NextToken: undefined },
@@ -82,7 +82,7 @@ test('review: each change set of the stage in its account, read whole, then the 
 
 test('review --json: the report as data, with the calls each change set took', async () => {
   const io = captureIo();
-  await expect(runCli(['review', 'Release', 'ProdStage', '--json', '--role-name', 'release-prod-review', ...AWS], io)).resolves.toBe(0);
+  await expect(runCli(['review', 'Release', 'ProdStage', '--json', '--role-name', 'release-review', ...AWS], io)).resolves.toBe(0);
   const report = JSON.parse(io.stdout.join(''));
   expect(report.changeSets.map((c: Record<string, unknown>) => [c.stackName, c.account, c.region, c.actions, c.calls])).toEqual([
     ['app-tools', '111111111111', 'us-east-1', ['CreateChangeSet-tools', 'ExecuteChangeSet-tools'], 1],
@@ -110,7 +110,7 @@ test('an account neither the pipeline\'s, nor given a profile, nor covered by --
   const io = captureIo();
   await expect(runCli(['review', 'Release', 'ProdStage', ...AWS], io)).resolves.toBe(2);
   expect(io.stderr).toEqual([
-    'pipectl: change set "release" of stack "app-prod" (account 333333333333, eu-west-1) is in account 333333333333, not the pipeline\'s (111111111111): pass --role-name NAME to read it as arn:aws:iam::333333333333:role/NAME, or --profile-for 333333333333=PROFILE',
+    'pipectl: change set "release" of stack "app-prod" (account 333333333333, eu-west-1) is in account 333333333333, not the pipeline\'s (111111111111): pass --role-name NAME to read it as arn:aws:iam::333333333333:role/NAME-eu-west-1, or --profile-for 333333333333=PROFILE',
   ]);
   expect(cfn.commandCalls(DescribeChangeSetCommand)).toHaveLength(0);
   expect(sts.commandCalls(AssumeRoleCommand)).toHaveLength(0);
@@ -121,9 +121,9 @@ test('a role that cannot be assumed: one line naming the role and the change set
     new STSServiceException({ name: 'AccessDenied', message: 'User: arn:aws:iam::111111111111:user/ops is not authorized to perform: sts:AssumeRole', $fault: 'client', $metadata: {} }),
   );
   const io = captureIo();
-  await expect(runCli(['review', 'Release', 'ProdStage', '--role-name', 'release-prod-review', ...AWS], io)).resolves.toBe(1);
+  await expect(runCli(['review', 'Release', 'ProdStage', '--role-name', 'release-review', ...AWS], io)).resolves.toBe(1);
   expect(io.stderr).toEqual([
-    'pipectl: stage "ProdStage" of pipeline "Release": access denied: User: arn:aws:iam::111111111111:user/ops is not authorized to perform: sts:AssumeRole (reading change set "release" of stack "app-prod" (account 333333333333, eu-west-1) as arn:aws:iam::333333333333:role/release-prod-review)',
+    'pipectl: stage "ProdStage" of pipeline "Release": access denied: User: arn:aws:iam::111111111111:user/ops is not authorized to perform: sts:AssumeRole (reading change set "release" of stack "app-prod" (account 333333333333, eu-west-1) as arn:aws:iam::333333333333:role/release-review-eu-west-1)',
   ]);
 });
 
@@ -187,8 +187,77 @@ test('a CloudFormation error other than not-found: one line naming the change se
   ]);
 });
 
+describe('a wave over two Regions of one account, read with one --role-name', () => {
+  const session = (key: string) => ({ Credentials: { AccessKeyId: key, SecretAccessKey: `${key}-secret`, SessionToken: `${key}-token`, Expiration: EXPIRES } });
+  const ready = (stack: string) => ({ ...releaseChangeSet([roleAdded]), StackName: stack }) as never;
+
+  /** Each DescribeChangeSet as [stack, Region, access key of the credentials it was signed with]. */
+  async function describedWith(): Promise<[string, string, string][]> {
+    return Promise.all(cfn.commandCalls(DescribeChangeSetCommand).map(async (c) => {
+      const client = c.thisValue as CloudFormationClient;
+      const credentials = await client.config.credentials();
+      return [c.args[0].input.StackName!, await client.config.region(), credentials.accessKeyId] as [string, string, string];
+    }));
+  }
+
+  test('NAME in the pipeline\'s Region, NAME-<region> in another; one session per role, each change set read with its Region\'s', async () => {
+    cp.on(GetPipelineCommand).resolves(twoRegionWave());
+    cp.on(GetPipelineStateCommand).resolves({ stageStates: [] });
+    sts
+      .on(AssumeRoleCommand, { RoleArn: `arn:aws:iam::${PROD_ACCOUNT}:role/release-review` }).resolves(session('ASIAHOME'))
+      .on(AssumeRoleCommand, { RoleArn: `arn:aws:iam::${PROD_ACCOUNT}:role/release-review-eu-west-1` }).resolves(session('ASIAAWAY'));
+    for (const stack of ['app-home', 'app-away', 'app-away-web']) cfn.on(DescribeChangeSetCommand, { StackName: stack }).resolves(ready(stack));
+    const io = captureIo();
+    await expect(runCli(['review', 'Release', 'WaveStage', '--role-name', 'release-review', '--json', ...AWS], io)).resolves.toBe(0);
+    expect(io.stderr).toEqual([]);
+    expect(sts.commandCalls(AssumeRoleCommand).map((c) => c.args[0].input.RoleArn)).toEqual([
+      `arn:aws:iam::${PROD_ACCOUNT}:role/release-review`,
+      `arn:aws:iam::${PROD_ACCOUNT}:role/release-review-eu-west-1`,
+    ]);
+    expect((await describedWith()).sort()).toEqual([
+      ['app-away', 'eu-west-1', 'ASIAAWAY'],
+      ['app-away-web', 'eu-west-1', 'ASIAAWAY'],
+      ['app-home', 'us-east-1', 'ASIAHOME'],
+    ]);
+    expect(JSON.parse(io.stdout.join('')).summary).toBe('3 change sets, 3 changes (3 Add); permissions: 3');
+  });
+
+  test('the partition of the roles is the pipeline\'s, from its ARN', async () => {
+    cp.on(GetPipelineCommand).resolves(twoRegionWave('aws-cn', 'cn-north-1', 'cn-northwest-1'));
+    cp.on(GetPipelineStateCommand).resolves({ stageStates: [] });
+    for (const stack of ['app-home', 'app-away', 'app-away-web']) cfn.on(DescribeChangeSetCommand, { StackName: stack }).resolves(ready(stack));
+    const io = captureIo();
+    await expect(runCli(['review', 'Release', 'WaveStage', '--role-name', 'release-review', '--region', 'cn-north-1'], io)).resolves.toBe(0);
+    expect(sts.commandCalls(AssumeRoleCommand).map((c) => c.args[0].input.RoleArn)).toEqual([
+      `arn:aws-cn:iam::${PROD_ACCOUNT}:role/release-review`,
+      `arn:aws-cn:iam::${PROD_ACCOUNT}:role/release-review-cn-northwest-1`,
+    ]);
+  });
+
+  test('without --role-name, the usage error names the role of the change set\'s Region', async () => {
+    cp.on(GetPipelineCommand).resolves(twoRegionWave('aws-cn', 'cn-north-1', 'cn-northwest-1'));
+    const io = captureIo();
+    await expect(runCli(['review', 'Release', 'WaveStage', '--region', 'cn-north-1'], io)).resolves.toBe(2);
+    expect(io.stderr).toEqual([
+      'pipectl: change set "release" of stack "app-home" (account 333333333333, cn-north-1) is in account 333333333333, not the pipeline\'s (111111111111): pass --role-name NAME to read it as arn:aws-cn:iam::333333333333:role/NAME, or --profile-for 333333333333=PROFILE',
+    ]);
+  });
+
+  test('a role name that the Region\'s suffix would make longer than IAM allows: a usage error before any call to read', async () => {
+    cp.on(GetPipelineCommand).resolves(twoRegionWave());
+    const name = 'r'.repeat(60);
+    const io = captureIo();
+    await expect(runCli(['review', 'Release', 'WaveStage', '--role-name', name, ...AWS], io)).resolves.toBe(2);
+    expect(io.stderr).toEqual([
+      `pipectl: change set "release" of stack "app-away" (account 333333333333, eu-west-1) is read in eu-west-1 as role ${name}-eu-west-1, 70 characters long; IAM allows at most 64, so no reviewer role has that name: check --role-name ${name}, or pass --profile-for 333333333333=PROFILE`,
+    ]);
+    expect(sts.commandCalls(AssumeRoleCommand)).toHaveLength(0);
+    expect(cfn.commandCalls(DescribeChangeSetCommand)).toHaveLength(0);
+  });
+});
+
 describe('approve --review', () => {
-  const approve = ['approve', 'Release', 'ProdStage', 'ApproveChangeSets', '--review', '--role-name', 'release-prod-review', ...AWS];
+  const approve = ['approve', 'Release', 'ProdStage', 'ApproveChangeSets', '--review', '--role-name', 'release-review', ...AWS];
 
   test('without a terminal and without --yes: refused before any call', async () => {
     const io = captureIo();
@@ -219,7 +288,7 @@ describe('approve --review', () => {
   test('on a terminal: asks, and answers only on yes', async () => {
     cp.on(PutApprovalResultCommand).resolves({ approvedAt: new Date() });
     const questions: string[] = [];
-    const options = { review: true, roleName: 'release-prod-review', region: 'us-east-1' };
+    const options = { review: true, roleName: 'release-review', region: 'us-east-1' };
     let io = captureIo(true);
     await expect(approveCommand('Approved', 'Release', 'ProdStage', 'ApproveChangeSets', options, io, async (q) => (questions.push(q), false))).resolves.toBe(1);
     expect(io.stderr).toEqual(['pipectl: not approved: action "ApproveChangeSets" in stage "ProdStage" of pipeline "Release" is still waiting']);

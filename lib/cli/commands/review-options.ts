@@ -24,7 +24,7 @@ export function collectProfileFor(value: string, previous: Record<string, string
 
 export function withReviewAccessOptions(command: Command): Command {
   return command
-    .option('--role-name <name>', "read change sets in other accounts by assuming arn:aws:iam::ACCOUNT:role/NAME (the target's reviewer role)", parseRoleName)
+    .option('--role-name <name>', "read change sets in other accounts by assuming the targets' reviewer role: role/NAME in the pipeline's Region, role/NAME-REGION in another (NAME is <identity name>-review)", parseRoleName)
     .option('--profile-for <account=profile>', 'read the change sets of this account with this profile (repeat per account; wins over --role-name)', collectProfileFor);
 }
 
@@ -33,6 +33,9 @@ export const REVIEW_ACCESS_HELP = [
   'Where each change set is read:',
   "  the pipeline's own account       with pipectl's credentials (--profile or the default chain)",
   '  an account named by --profile-for with that profile',
-  '  any other account                 by assuming arn:aws:iam::ACCOUNT:role/NAME of --role-name',
+  '  any other account                 by assuming the reviewer role of --role-name NAME:',
+  "                                    arn:PARTITION:iam::ACCOUNT:role/NAME in the pipeline's Region,",
+  '                                    arn:PARTITION:iam::ACCOUNT:role/NAME-REGION in another Region',
+  "                                    (a DeploymentTarget's reviewer role is <identity name>-review)",
   'An account none of these covers is a usage error (exit 2), before any change set is read.',
 ].join('\n');

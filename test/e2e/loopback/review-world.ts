@@ -8,15 +8,16 @@ import { FakeAws, FakeAction } from './fake-aws';
 import { FakeCloudFormation } from './fake-cloudformation';
 
 /**
- * The release pipeline `pipectl review` reads in the end-to-end tests and the README's measurement:
- * ProdStage is a wave of two change sets (one in the pipeline's account, none to make; one in a
- * production account in eu-west-1, five changes) with a pending approval; BigStage has one change
- * set of 500 changes. CodePipeline answers on one loopback endpoint, CloudFormation and STS on another.
+ * The release pipeline `pipectl review` reads in the end-to-end tests and the README's measurement,
+ * of the identity `release` in us-east-1 (its roles in eu-west-1 end in `-eu-west-1`): ProdStage is
+ * a wave of two change sets (one in the pipeline's account, none to make; one in a production
+ * account in eu-west-1, five changes) with a pending approval; BigStage has one change set of 500
+ * changes. CodePipeline answers on one loopback endpoint, CloudFormation and STS on another.
  */
 export const PIPELINE_ACCOUNT = '111111111111';
 export const PROD_ACCOUNT = '333333333333';
-export const PROD_DEPLOY_ROLE = `arn:aws:iam::${PROD_ACCOUNT}:role/release-prod-deploy-action`;
-export const REVIEW_ROLE = `arn:aws:iam::${PROD_ACCOUNT}:role/release-prod-review`;
+export const PROD_DEPLOY_ROLE = `arn:aws:iam::${PROD_ACCOUNT}:role/release-deploy-action-eu-west-1`;
+export const REVIEW_ROLE = `arn:aws:iam::${PROD_ACCOUNT}:role/release-review-eu-west-1`;
 export const TOKEN = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
 /** cli-env's caller key: the pipeline account's own credentials. */
 export const CALLER_KEY = 'AKIDE2ETEST';
