@@ -17,8 +17,16 @@ const PRINCIPAL_ARN = /^arn:(aws[a-z-]*):iam::(\d{12}):(role\/.+|user\/.+)$/;
 /** An account's root ARN, which `aws:PrincipalArn` matches for the root user alone. */
 const ROOT_ARN = /^arn:(aws[a-z-]*):iam::(\d{12}):root$/;
 
+/**
+ * Props for `ReviewerRole`.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalarn
+ */
 export interface ReviewerRoleProps {
   readonly identity: PipelineIdentity;
+  /**
+   * `identity.reviewRoleNameIn(region)`: `<name>-review`, with `-<region>` outside the pipeline's region.
+   * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+   */
   readonly roleName: string;
   /** The stack ARN pattern of a stack name in the target's account and region. */
   readonly stackArn: (stackName: string) => string;

@@ -18,13 +18,24 @@ const MAX_ROLE_NAME_LENGTH = 64;
  * regions). The identity's name is not in the pipeline's definition, so `NAME` is given, never guessed.
  */
 export interface ReviewAccessOptions {
-  /** Account ID → profile name. */
+  /**
+   * Account ID → profile name.
+   * @default - no profiles: accounts other than the pipeline's are read through the reviewer role
+   */
   readonly profileFor?: Readonly<Record<string, string>>;
-  /** The reviewer role's name in the pipeline's region (`<identity name>-review`). */
+  /**
+   * The reviewer role's name in the pipeline's region (`<identity name>-review`); `-<region>` is added
+   * for a change set in another region.
+   * @default - no role: a change set in another account than the pipeline's needs a profile for it
+   * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
+   */
   readonly roleName?: string;
 }
 
-/** The pipeline a change set belongs to: its account, Region and partition, from its ARN. */
+/**
+ * The pipeline a change set belongs to: its account, Region and partition, from its ARN.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
+ */
 export interface PipelineHome {
   readonly account?: string;
   readonly region?: string;
