@@ -89,7 +89,7 @@ export class StepStage implements IReleaseStage {
   /**
    * Lets `principalArn` (an IAM role or user in any account, by literal ARN) read the change sets of
    * every target of the stage: `DeploymentTarget.grantReview()` on each, so that an approver can run
-   * `pipectl review` (or `pipectl approve --review`) with `--role-name <name>-review` before deciding.
+   * `pipectl review` (or `pipectl approve --review`) with `--role-name <name>-review` (`<name>` the PipelineIdentity's name; pipectl adds `-<region>` for a target outside the pipeline's region) before deciding.
    */
   public grantReview(principalArn: string): void {
     grantStageReview(`StepStage ${this.stageName}`, this.targets, principalArn);
