@@ -154,7 +154,7 @@ export interface ApprovalStepProps extends ApprovalProps {
 }
 
 /** The flags a review step can fail the stage on. */
-export type ReviewFailOn = 'data-loss' | 'permissions';
+export type ReviewFailOn = 'data-loss' | 'permissions' | 'nested-stack';
 
 /** Props for `ReleaseStep.reviewChangeSet()`. */
 export interface ReviewChangeSetStepProps {
@@ -167,7 +167,10 @@ export interface ReviewChangeSetStepProps {
   /**
    * Fail the step, and so the stage before its approval, when a change carries one of these flags
    * and is not acknowledged: `data-loss` (a resource that holds data is removed or replaced without
-   * being retained) or `permissions` (IAM, security group rules, resource policies).
+   * being retained), `permissions` (IAM, security group rules, resource policies) or `nested-stack`
+   * (a nested stack changes: its own changes are in a change set the step does not read). With
+   * `data-loss` or `permissions`, `nested-stack` is implied: the step cannot vouch for what it cannot
+   * see; acknowledge `nested-stack:<LogicalId>` once that nested change set is reviewed.
    * @default - none: the step reports, and fails only on a change set that cannot be executed
    */
   readonly failOn?: ReviewFailOn[];

@@ -27,7 +27,7 @@ const { stack: pipelineStack, pipeline } = shopPipeline(app, identity, [
   new ChangeSetStage({ stageName: 'Prod', stackName: 'shop', changeSetName: 'release', templatePath: 'app.yaml', targets: [prodUs, prodEu], review: { failOn: ['data-loss'] } }),
 ], { regionalArtifactStores: [euStore] });
 const world = PolicyWorld.fromApp(app);
-const logGroupName = world.valueOf(pipelineStack.stackName, pipelineStack.resolve((pipeline.node.findChild('ChangeSetReview').node.findChild('Logs') as logs.ILogGroup).logGroupName));
+const logGroupName = world.valueOf(pipelineStack.stackName, pipelineStack.resolve((pipeline.artifactStore!.node.findChild('ChangeSetReview').node.findChild('Logs') as logs.ILogGroup).logGroupName));
 
 const suffix = (region: string) => (region === EAST ? '' : `-${region}`);
 const reviewerRole = (region: string) => `arn:aws:iam::${PROD}:role/shop-review${suffix(region)}`;
@@ -57,6 +57,7 @@ const REVIEW: Array<[string, Request]> = [
   ...reads('the us-east-1 reviewer', reviewerSession(EAST), EAST),
   ...reads('the eu-west-1 reviewer', reviewerSession(WEST), WEST),
   ['the function writes its log', { principal: functionSession, action: 'logs:PutLogEvents', resource: `arn:aws:logs:${EAST}:${P}:log-group:${logGroupName}:log-stream:2026/05/06/[$LATEST]0a1b2c3d4e5f` }],
+  ['the function reads its job from CodePipeline', { principal: functionSession, action: 'codepipeline:GetJobDetails', resource: '*', region: EAST }],
   ['the function reports the job\'s success', { principal: functionSession, action: 'codepipeline:PutJobSuccessResult', resource: '*', region: EAST }],
   ['the function reports the job\'s failure', { principal: functionSession, action: 'codepipeline:PutJobFailureResult', resource: '*', region: EAST }],
   ['an approver granted review assumes the us-east-1 reviewer role', { principal: approverSession, action: 'sts:AssumeRole', resource: reviewerRole(EAST), region: EAST, identityPolicies: approverPolicies }],
@@ -73,6 +74,9 @@ const REFUSED: Array<[string, Request, Decision]> = [
   ['the reviewer reads an artifact', { principal: reviewerSession(EAST), action: 's3:GetObject', resource: `arn:aws:s3:::shop-artifacts-${P}-${EAST}/shop/Source/Xy12AbC` }, 'ImplicitlyDenied'],
   ['the function assumes the deploy action role', { principal: functionSession, action: 'sts:AssumeRole', resource: `arn:aws:iam::${PROD}:role/shop-deploy-action`, region: EAST }, 'ImplicitlyDenied'],
   ['the function describes the change set as itself', { principal: functionSession, action: 'cloudformation:DescribeChangeSet', resource: stack(EAST), context: named('release') }, 'ImplicitlyDenied'],
+  ['the reviewer reads a pipeline job (its artifact credentials)', { principal: reviewerSession(EAST), action: 'codepipeline:GetJobDetails', resource: '*', region: EAST }, 'ImplicitlyDenied'],
+  ['the reviewer reports a pipeline job\'s success', { principal: reviewerSession(EAST), action: 'codepipeline:PutJobSuccessResult', resource: '*', region: EAST }, 'ImplicitlyDenied'],
+  ['a target account\'s administrator invokes the review function (a crafted job event)', { principal: `arn:aws:sts::${PROD}:assumed-role/Admin/dave`, action: 'lambda:InvokeFunction', resource: `arn:aws:lambda:${EAST}:${P}:function:shop-review-fn`, region: EAST, identityPolicies: administrator }, 'ImplicitlyDenied'],
   ['the function writes another log group', { principal: functionSession, action: 'logs:PutLogEvents', resource: `arn:aws:logs:${EAST}:${P}:log-group:/aws/lambda/other:log-stream:x` }, 'ImplicitlyDenied'],
   ['the function writes into the artifact store as itself', { principal: functionSession, action: 's3:PutObject', resource: `arn:aws:s3:::shop-artifacts-${P}-${EAST}/shop/Prod-Review/Ab3dEf9` }, 'ImplicitlyDenied'],
   ['an approver granted review assumes the eu-west-1 reviewer role, which did not grant it', { principal: approverSession, action: 'sts:AssumeRole', resource: reviewerRole(WEST), region: EAST, identityPolicies: administrator }, 'ImplicitlyDenied'],

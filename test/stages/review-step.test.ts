@@ -1,14 +1,16 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Stack, Validations } from 'aws-cdk-lib';
+import { App, CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { DeploymentTarget, PipelineIdentity, RegionalArtifactStore } from '../../lib/cross-account';
 import { PROD, shopIdentity, shopPipeline, target } from '../release-pipeline/multi-region-fixture';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { ReleasePipeline } from '../../lib/release-pipeline';
+import { ReleaseSource } from '../../lib/sources';
 import { ChangeSetStage, ReleaseStep, StepStage } from '../../lib/stages';
 import { PIPELINE_ACCOUNT, REGION, TEST_ACCOUNT, pipelineStack, release, testTarget } from './fixtures';
 
@@ -19,7 +21,7 @@ function actionsOf(stack: Stack, stageName: string): any[] {
 
 
 function reviewFunctionPolicy(stack: Stack): unknown {
-  const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^ReleaseChangeSetReviewRole') }] } });
+  const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^ReleaseArtifactStoreChangeSetReviewRole') }] } });
   expect(Object.keys(policies)).toHaveLength(1);
   return Object.values(policies)[0].Properties.PolicyDocument;
 }
@@ -27,8 +29,9 @@ function reviewFunctionPolicy(stack: Stack): unknown {
 const LOGS_STATEMENT = {
   Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
   Effect: 'Allow',
-  Resource: { 'Fn::GetAtt': [expect.stringMatching(/^ReleaseChangeSetReviewLogs/), 'Arn'] },
+  Resource: { 'Fn::GetAtt': [expect.stringMatching(/^ReleaseArtifactStoreChangeSetReviewLogs/), 'Arn'] },
 };
+const JOB_DETAILS_STATEMENT = { Action: 'codepipeline:GetJobDetails', Effect: 'Allow', Resource: '*' };
 const JOB_RESULTS_STATEMENT = { Action: ['codepipeline:PutJobSuccessResult', 'codepipeline:PutJobFailureResult'], Effect: 'Allow', Resource: '*' };
 
 describe('ChangeSetStage review', () => {
@@ -45,7 +48,7 @@ describe('ChangeSetStage review', () => {
       RunOrder: 2,
       ActionTypeId: { Category: 'Invoke', Owner: 'AWS', Provider: 'Lambda', Version: '1' },
       Configuration: {
-        FunctionName: { Ref: expect.stringMatching(/^ReleaseChangeSetReviewFunction/) },
+        FunctionName: { Ref: expect.stringMatching(/^ReleaseArtifactStoreChangeSetReviewFunction/) },
         UserParameters: JSON.stringify({
           stackName: 'app-prod', changeSetName: 'release', account: TEST_ACCOUNT, region: REGION,
           roleArn: `arn:aws:iam::${TEST_ACCOUNT}:role/release-review`, failOn: ['data-loss'], acknowledge: ['#{variables.Acknowledge}'],
@@ -68,7 +71,7 @@ describe('ChangeSetStage review', () => {
     template.resourceCountIs('AWS::Lambda::Function', 1);
     template.hasResourceProperties('AWS::Lambda::Function', {
       Handler: 'index.handler', Runtime: 'nodejs24.x', Architectures: ['arm64'], MemorySize: 256, Timeout: 120,
-      LoggingConfig: { LogGroup: { Ref: Match.stringLikeRegexp('^ReleaseChangeSetReviewLogs') } },
+      LoggingConfig: { LogGroup: { Ref: Match.stringLikeRegexp('^ReleaseArtifactStoreChangeSetReviewLogs') } },
     });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
     template.hasResourceProperties('AWS::IAM::Role', {
@@ -79,6 +82,7 @@ describe('ChangeSetStage review', () => {
       Version: '2012-10-17',
       Statement: [
         LOGS_STATEMENT,
+        JOB_DETAILS_STATEMENT,
         { Action: 'sts:AssumeRole', Effect: 'Allow', Resource: `arn:aws:iam::${TEST_ACCOUNT}:role/release-review` },
         JOB_RESULTS_STATEMENT,
       ],
@@ -119,10 +123,60 @@ describe('ChangeSetStage review', () => {
       + 'change set release of stack shop (account 333333333333, eu-west-1): #{Prod-ReviewChangeSet-333333333333-eu-west-1.Summary}. '
       + 'Approve to execute exactly these change sets and continue the release; reject to stop the release without changing the stacks. The review link opens the first.',
     );
-    const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^ReleaseChangeSetReviewRole') }] } });
-    expect(Object.values(policies).map((p: any) => p.Properties.PolicyDocument.Statement.map((st: any) => st.Resource))).toEqual([[
-      expect.anything(), 'arn:aws:iam::333333333333:role/shop-review', 'arn:aws:iam::333333333333:role/shop-review-eu-west-1', '*',
-    ]]);
+    expect(reviewFunctionPolicy(stack)).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        LOGS_STATEMENT,
+        JOB_DETAILS_STATEMENT,
+        { Action: 'sts:AssumeRole', Effect: 'Allow', Resource: 'arn:aws:iam::333333333333:role/shop-review' },
+        { Action: 'sts:AssumeRole', Effect: 'Allow', Resource: 'arn:aws:iam::333333333333:role/shop-review-eu-west-1' },
+        JOB_RESULTS_STATEMENT,
+      ],
+    });
+  });
+});
+
+describe('one review function per PipelineIdentity', () => {
+  test('two pipelines of one identity, each with a review step: one function and one role, in the identity\'s artifact store', () => {
+    const app = new App();
+    const identity = shopIdentity();
+    const prod = target(app, 'ProdUsTarget', identity, PROD);
+    const review = (stackName: string) => new ChangeSetStage({ stageName: 'Prod', stackName, changeSetName: 'release', templatePath: 'app.yaml', target: prod, review: {} });
+    const { stack, pipeline } = shopPipeline(app, identity, [review('shop')]);
+    new ReleasePipeline(stack, 'Billing', {
+      pipelineName: 'billing', source: ReleaseSource.s3({ bucket: new s3.Bucket(stack, 'BillingSource', { versioned: true }), key: 'app.zip' }),
+      artifactStore: pipeline.artifactStore, stages: [review('billing')],
+    });
+    const template = Template.fromStack(stack);
+    expect(Object.values(template.findResources('AWS::IAM::Role')).map((r: any) => r.Properties.RoleName).filter((name) => name !== undefined)).toEqual(['shop-pipeline', 'shop-change-set-review']);
+    expect(pipeline.artifactStore!.node.tryFindChild('ChangeSetReview')).toBeDefined();
+    // Both pipelines invoke it; its role assumes the one reviewer role once.
+    const functionIds = Object.keys(template.findResources('AWS::Lambda::Function'));
+    expect(functionIds).toHaveLength(1);
+    const pipelines = Object.values(template.findResources('AWS::CodePipeline::Pipeline')) as any[];
+    expect(pipelines.map((p) => p.Properties.Stages.find((s: any) => s.Name === 'Prod').Actions[1].Configuration.FunctionName)).toEqual([{ Ref: functionIds[0] }, { Ref: functionIds[0] }]);
+    expect(reviewFunctionPolicy(stack)).toEqual({
+      Version: '2012-10-17',
+      Statement: [LOGS_STATEMENT, JOB_DETAILS_STATEMENT, { Action: 'sts:AssumeRole', Effect: 'Allow', Resource: 'arn:aws:iam::333333333333:role/shop-review' }, JOB_RESULTS_STATEMENT],
+    });
+  });
+});
+
+describe('review namespaces and report artifacts', () => {
+  test('stages Prod.EU and Prod_EU would make one namespace and one report artifact: refused, naming both', () => {
+    const { app, stack, source } = pipelineStack();
+    const target = testTarget(app);
+    const stage = (stageName: string, stackName: string) => new ChangeSetStage({ stageName, stackName, changeSetName: 'release', templatePath: 'app.yaml', target, review: {} });
+    expect(() => release(stack, source, [stage('Prod.EU', 'app-eu'), stage('Prod_EU', 'app-eu2')])).toThrow(
+      'ChangeSetStage Prod_EU: the review action "ReviewChangeSet" of stage "Prod_EU" makes the variable namespace "Prod_EU-ReviewChangeSet", which the review action "ReviewChangeSet" of stage "Prod.EU" already makes (a character a namespace does not take, such as ".", is written "_"); CodePipeline refuses two of one name. Rename one of the stages, or set the review step\'s actionName.');
+  });
+
+  test('actions Review@1 and Review_1 make two namespaces but one report artifact: refused, naming both', () => {
+    const { app, stack, source } = pipelineStack();
+    const c = ReleaseStep.createChangeSet({ stackName: 'app-prod', changeSetName: 'release', templatePath: 'app.yaml', target: testTarget(app) });
+    const steps = [c, ReleaseStep.reviewChangeSet(c, { actionName: 'Review@1' }), ReleaseStep.reviewChangeSet(c, { actionName: 'Review_1' }), ReleaseStep.approval(), ReleaseStep.executeChangeSet(c)];
+    expect(() => release(stack, source, [new StepStage({ stageName: 'Prod', steps })])).toThrow(
+      'StepStage Prod: the review action "Review_1" of stage "Prod" makes the report artifact "Prod-Review_1-Report", which the review action "Review@1" of stage "Prod" already makes (a character a namespace does not take, such as ".", is written "_"); CodePipeline refuses two of one name. Rename one of the stages, or set the review step\'s actionName.');
   });
 });
 
@@ -152,11 +206,13 @@ describe('StepStage review step checks', () => {
 
   test('an unknown flag and a malformed acknowledgement', () => {
     const c = create(testTarget(new App()));
-    expect(() => new StepStage({ stageName: 'Prod', steps: [c, ReleaseStep.reviewChangeSet(c, { failOn: ['nested-stack' as any] })] })).toThrow(
-      'StepStage Prod: steps[1].failOn has "nested-stack"; a review step fails on data-loss and permissions.');
+    expect(() => new StepStage({ stageName: 'Prod', steps: [c, ReleaseStep.reviewChangeSet(c, { failOn: ['everything' as any] })] })).toThrow(
+      'StepStage Prod: steps[1].failOn has "everything"; a review step fails on data-loss, permissions and nested-stack.');
     const d = create(testTarget(new App()));
-    expect(() => new StepStage({ stageName: 'Prod', steps: [d, ReleaseStep.reviewChangeSet(d, { acknowledge: ['Database'] })] })).toThrow(
-      'StepStage Prod: steps[1].acknowledge has "Database"; write flag:LogicalId with flag data-loss or permissions (data-loss:Database, permissions:*), or a pipeline variable such as #{variables.Acknowledge}.');
+    expect(() => new StepStage({ stageName: 'Prod', steps: [d, ReleaseStep.reviewChangeSet(d, { acknowledge: ['#{variables.Acknowledge}', 'data-loss:Database Database'] })] })).toThrow(
+      'StepStage Prod: steps[1].acknowledge: acknowledgement "Database" is not flag:LogicalId with flag data-loss, permissions or nested-stack (e.g. data-loss:Database, permissions:*); write it so, or use a pipeline variable such as #{variables.Acknowledge}.');
+    const e = create(testTarget(new App()));
+    expect(() => new StepStage({ stageName: 'Prod', steps: [e, ReleaseStep.reviewChangeSet(e, { failOn: ['nested-stack'], acknowledge: ['nested-stack:NetworkStack'] })] })).not.toThrow();
   });
 
   test('ChangeSetStage: actionNames.review without review', () => {
@@ -167,8 +223,9 @@ describe('StepStage review step checks', () => {
 });
 
 test('cdk-nag AwsSolutions: the review function, its role and the pipeline role\'s grants for it pass, with evidence', () => {
-  const { app } = multiRegionReview();
+  const { app, pipeline } = multiRegionReview();
   app.synth();
+  const FUNCTION_ID = Stack.of(pipeline).getLogicalId(pipeline.artifactStore!.node.findChild('ChangeSetReview').node.findChild('Function').node.defaultChild as CfnElement);
   const report = JSON.parse(fs.readFileSync(path.join(app.outdir, cxapi.VALIDATION_REPORT_FILE), 'utf8')) as { pluginReports: { violations: { ruleName: string; violatingConstructs: { constructPath?: string }[] }[] }[] };
   expect(report.pluginReports.flatMap((r) => r.violations.flatMap((v) => v.violatingConstructs.map((c) => `${v.ruleName} ${c.constructPath}`)))).toEqual([]);
   const acknowledged = app.node.findAll().filter((c) => /ChangeSetReview|PipelineRole/.test(c.node.path)).flatMap((c) => c.node.metadata
@@ -176,10 +233,42 @@ test('cdk-nag AwsSolutions: the review function, its role and the pipeline role\
     .flatMap((m) => Object.keys(m.data as Record<string, string>).map((id) => `${c.node.path} ${id}`)))
     .filter((a) => /ChangeSetReview|Lambda|\[Resource::\*\]/.test(a));
   expect([...new Set(acknowledged)].sort()).toEqual([
+    'ShopPipeline/Release/ArtifactStore/ChangeSetReview/Role/DefaultPolicy Annotation::AwsSolutions-IAM5[Resource::*]',
     'ShopPipeline/Release/ArtifactStore/PipelineRole Annotation::AwsSolutions-IAM5[Resource::*]',
-    'ShopPipeline/Release/ArtifactStore/PipelineRole Annotation::AwsSolutions-IAM5[Resource::<ReleaseChangeSetReviewFunctionCE15C9F3.Arn>:*]',
-    'ShopPipeline/Release/ChangeSetReview/Role/DefaultPolicy Annotation::AwsSolutions-IAM5[Resource::*]',
+    `ShopPipeline/Release/ArtifactStore/PipelineRole Annotation::AwsSolutions-IAM5[Resource::<${FUNCTION_ID}.Arn>:*]`,
   ]);
+});
+
+/** The pipeline role's acknowledgements and what cdk-nag reports, after a synth. */
+function nagOutcome(app: App) {
+  let error: string | undefined;
+  try {
+    app.synth();
+  } catch (e) {
+    error = (e as Error).message;
+  }
+  const report = JSON.parse(fs.readFileSync(path.join(app.outdir, cxapi.VALIDATION_REPORT_FILE), 'utf8')) as { pluginReports: { violations: { ruleName: string; violatingConstructs: { constructPath?: string }[] }[] }[] };
+  const violations = report.pluginReports.flatMap((r) => r.violations.flatMap((v) => v.violatingConstructs.map((c) => `${v.ruleName} ${c.constructPath}`)));
+  const role = app.node.findAll().find((c) => c.node.path === 'ShopPipeline/Release/ArtifactStore/PipelineRole')!;
+  const acknowledged = role.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY).map((m) => m.data as Record<string, string>);
+  return { violations, acknowledged, error };
+}
+
+test('cdk-nag: the pipeline role\'s Resource::* is acknowledged for lambda:ListFunctions, with the reason saying it was checked', () => {
+  const { acknowledged, error } = nagOutcome(multiRegionReview().app);
+  expect(error).toBeUndefined();
+  expect(acknowledged.filter((a) => 'Annotation::AwsSolutions-IAM5[Resource::*]' in a)).toEqual([{
+    'Annotation::AwsSolutions-IAM5[Resource::*]': 'The role\'s only statement on "*" is lambda:ListFunctions, which aws-cdk-lib\'s Lambda invoke action grants the pipeline role: the Service Authorization Reference lists no resource type for ListFunctions, so it takes only "*". Checked at synth: with another statement on "*" this acknowledgement is not made.',
+  }]);
+});
+
+test('cdk-nag: with another statement on "*" in the pipeline role, Resource::* is not acknowledged, and cdk-nag reports it', () => {
+  const { app, pipeline } = multiRegionReview();
+  pipeline.artifactStore!.pipelineRole.addToPolicy(new iam.PolicyStatement({ actions: ['codepipeline:ListPipelines'], resources: ['*'] }));
+  const { violations, acknowledged, error } = nagOutcome(app);
+  expect(acknowledged.filter((a) => 'Annotation::AwsSolutions-IAM5[Resource::*]' in a)).toEqual([]);
+  expect(violations).toEqual(['AwsSolutions-IAM5[Resource::*] ShopPipeline/Release/ArtifactStore/PipelineRole/DefaultPolicy/Resource']);
+  expect(error).toContain('Acknowledge with \'AwsSolutions::AwsSolutions-IAM5[Resource::*]\'');
 });
 
 function multiRegionReview() {
@@ -189,10 +278,10 @@ function multiRegionReview() {
   const us = target(app, 'ProdUsTarget', identity, PROD);
   const eu = target(app, 'ProdEuTarget', identity, PROD, 'eu-west-1');
   const euStore = new RegionalArtifactStore(app, 'ArtifactsEuWest1', { identity, region: 'eu-west-1' });
-  shopPipeline(app, identity, [
+  const { pipeline } = shopPipeline(app, identity, [
     new ChangeSetStage({ stageName: 'Prod', stackName: 'shop', changeSetName: 'release', templatePath: 'app.yaml', targets: [us, eu], review: { failOn: ['data-loss'] } }),
   ], { regionalArtifactStores: [euStore] });
-  return { app };
+  return { app, pipeline };
 }
 
 test('the README\'s "In the pipeline: a review step before the approval" example', () => {
@@ -234,7 +323,14 @@ describe('stage.grantReview', () => {
     for (const each of [us, eu]) {
       Template.fromStack(each).hasResourceProperties('AWS::IAM::Role', {
         RoleName: each === us ? 'shop-review' : 'shop-review-eu-west-1',
-        AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Condition: { ArnLike: { 'aws:PrincipalArn': ['arn:aws:iam::444444444444:role/Release-Approvers'] } } })] },
+        AssumeRolePolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [{
+            Action: 'sts:AssumeRole', Effect: 'Allow',
+            Condition: { ArnLike: { 'aws:PrincipalArn': ['arn:aws:iam::444444444444:role/Release-Approvers'] } },
+            Principal: { AWS: ['arn:aws:iam::444444444444:root'] },
+          }],
+        },
       });
     }
   });

@@ -1,6 +1,6 @@
 import { ChangeSetReview, ReviewedChange } from '../change-set-review';
 import { summaryLine } from '../render-review';
-import { Acknowledgement, FailOnFlag, MAX_SUMMARY_LENGTH, ReviewParameters, parseAcknowledgements } from './review-parameters';
+import { Acknowledgement, FailOnFlag, MAX_SUMMARY_LENGTH, ReviewParameters, effectiveFailOn, parseAcknowledgements } from './review-parameters';
 
 /** PutJobFailureResult's message: 1–5000 characters (API model, `Message`). */
 export const MAX_FAILURE_MESSAGE_LENGTH = 5000;
@@ -24,16 +24,17 @@ export interface UnacknowledgedChange {
 
 /**
  * Decides the step's result: a change set that is ready, or has no changes, passes unless one of its
- * changes carries a `failOn` flag without an acknowledgement; a change set that failed for another
+ * changes carries a `failOn` flag (`nested-stack` implied by the others) without an acknowledgement; a change set that failed for another
  * reason than "no changes", is gone, executed, obsolete or still pending fails, since approving it
  * would approve nothing that can be executed.
  */
 export function reviewOutcome(review: ChangeSetReview, parameters: ReviewParameters): ReviewOutcome {
   const summary = capSummary(singleSummary(review));
   const acknowledgements = parseAcknowledgements(parameters.acknowledge);
+  const failOn: readonly string[] = effectiveFailOn(parameters.failOn);
   const unacknowledged = review.changes.flatMap((change) =>
     change.flags
-      .filter((note): note is typeof note & { flag: FailOnFlag } => (parameters.failOn as readonly string[]).includes(note.flag))
+      .filter((note): note is typeof note & { flag: FailOnFlag } => failOn.includes(note.flag))
       .filter((note) => !acknowledged(acknowledgements, note.flag, change.logicalId))
       .map((note) => ({ flag: note.flag, change })),
   );
@@ -75,6 +76,7 @@ function capSummary(summary: string): string {
   return cap(summary, MAX_SUMMARY_LENGTH, '… (the report has the rest)');
 }
 
-function cap(text: string, max: number, tail = '…'): string {
+/** `text`, cut to `max` characters with `tail` at the end when it is longer. */
+export function cap(text: string, max: number, tail = '…'): string {
   return text.length <= max ? text : `${text.slice(0, max - tail.length)}${tail}`;
 }

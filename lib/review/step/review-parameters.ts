@@ -1,9 +1,25 @@
 import { ReviewFlag } from '../change-set-review';
 
-/** The flags a review step can fail on: a nested stack is only reported. */
-export type FailOnFlag = Extract<ReviewFlag, 'data-loss' | 'permissions'>;
+/** The flags a review step can fail on. */
+export type FailOnFlag = Extract<ReviewFlag, 'data-loss' | 'permissions' | 'nested-stack'>;
 
-export const FAIL_ON_FLAGS: readonly FailOnFlag[] = ['data-loss', 'permissions'];
+export const FAIL_ON_FLAGS: readonly FailOnFlag[] = ['data-loss', 'permissions', 'nested-stack'];
+
+/** `data-loss, permissions or nested-stack`: the flags, as a message lists them. */
+export function flagList(conjunction: 'and' | 'or'): string {
+  return `${FAIL_ON_FLAGS.slice(0, -1).join(', ')} ${conjunction} ${FAIL_ON_FLAGS[FAIL_ON_FLAGS.length - 1]}`;
+}
+
+/**
+ * The flags a step fails on: its `failOn`, and `nested-stack` whenever it has `data-loss` or
+ * `permissions`. A nested stack's own changes are in a change set of their own, which the step does
+ * not read: a database replaced or a role added inside it would otherwise pass a step that fails on
+ * exactly that. Acknowledge `nested-stack:<LogicalId>` once its change set is reviewed.
+ */
+export function effectiveFailOn(failOn: readonly FailOnFlag[]): FailOnFlag[] {
+  const implied = failOn.some((flag) => flag === 'data-loss' || flag === 'permissions') ? ['nested-stack' as const] : [];
+  return [...new Set([...failOn, ...implied])];
+}
 
 /**
  * At most this many characters of summary go into the `Summary` output variable. The approval's
@@ -30,7 +46,10 @@ export interface ReviewParameters {
   readonly region: string;
   /** The target's reviewer role, assumed to read the change set. */
   readonly roleArn: string;
-  /** Fail the action when a change carries one of these flags and is not acknowledged. */
+  /**
+   * Fail the action when a change carries one of these flags and is not acknowledged (with
+   * `nested-stack` implied by `data-loss` or `permissions`: {@link effectiveFailOn}).
+   */
   readonly failOn: readonly FailOnFlag[];
   /**
    * Changes allowed through despite `failOn`, each `flag:LogicalId` (`data-loss:Database`), or
@@ -80,7 +99,7 @@ export function parseReviewParameters(text: string | undefined): ReviewParameter
   if (roleAccount !== account) throw new Error(`UserParameters.roleArn "${roleArn}" is not in account ${account}: the reviewer role is the target account's own`);
   const failOn = stringList(input, 'failOn');
   for (const flag of failOn) {
-    if (!(FAIL_ON_FLAGS as readonly string[]).includes(flag)) throw new Error(`UserParameters.failOn has "${flag}"; it takes ${FAIL_ON_FLAGS.join(' and ')}`);
+    if (!(FAIL_ON_FLAGS as readonly string[]).includes(flag)) throw new Error(`UserParameters.failOn has "${flag}"; it takes ${flagList('and')}`);
   }
   const acknowledge = stringList(input, 'acknowledge');
   parseAcknowledgements(acknowledge);
@@ -95,7 +114,7 @@ export function parseAcknowledgements(values: readonly string[]): Acknowledgemen
     const flag = entry.slice(0, colon);
     const logicalId = entry.slice(colon + 1);
     if (colon < 0 || !(FAIL_ON_FLAGS as readonly string[]).includes(flag) || logicalId === '') {
-      throw new Error(`acknowledgement "${entry}" is not flag:LogicalId with flag ${FAIL_ON_FLAGS.join(' or ')} (e.g. data-loss:Database, permissions:*)`);
+      throw new Error(`acknowledgement "${entry}" is not flag:LogicalId with flag ${flagList('or')} (e.g. data-loss:Database, permissions:*)`);
     }
     return { flag: flag as FailOnFlag, logicalId };
   });

@@ -1,7 +1,8 @@
 import { forMarkdown } from '../../output';
 import { ChangeSetReview, ChangedProperty, ReviewedChange } from '../change-set-review';
+import type { ReviewJob } from './review-job';
 import { ReviewOutcome } from './review-outcome';
-import { ReviewParameters } from './review-parameters';
+import { ReviewParameters, effectiveFailOn } from './review-parameters';
 
 /** The files of the step's output artifact. */
 export const REPORT_MARKDOWN = 'change-set-review.md';
@@ -11,12 +12,16 @@ export const REPORT_JSON = 'change-set-review.json';
 const LEGEND = [
   'data-loss: a resource that holds data (a database, table, bucket, file system, key, user pool, stream, queue…) is removed or replaced, and its policy does not retain it.',
   'permissions: an IAM role, user, group or policy, a security group rule, or a resource policy (bucket, key, topic, queue…) is added, changed or removed.',
-  'nested-stack: a nested stack changes; its own changes are in its own change set.',
+  'nested-stack: a nested stack changes; its own changes are in its own change set, which this review does not read (a step that fails on data-loss or permissions fails on it too, until it is acknowledged).',
 ];
 
-/** The report as JSON: the parameters it was made with, the outcome, and the whole review. */
-export function reviewReportJson(parameters: ReviewParameters, review: ChangeSetReview, outcome: ReviewOutcome): string {
+/** Where the job ran, as CodePipeline holds it. */
+type JobPipeline = ReviewJob['pipeline'];
+
+/** The report as JSON: the job and parameters it was made with, the outcome, and the whole review. */
+export function reviewReportJson(parameters: ReviewParameters, review: ChangeSetReview, outcome: ReviewOutcome, pipeline?: JobPipeline): string {
   return `${JSON.stringify({
+    ...(pipeline ? { pipeline } : {}),
     stackName: parameters.stackName,
     changeSetName: parameters.changeSetName,
     account: parameters.account,
@@ -24,7 +29,7 @@ export function reviewReportJson(parameters: ReviewParameters, review: ChangeSet
     summary: outcome.summary,
     result: outcome.failure === undefined ? 'passed' : 'failed',
     ...(outcome.failure !== undefined ? { failure: outcome.failure } : {}),
-    failOn: parameters.failOn,
+    failOn: effectiveFailOn(parameters.failOn),
     acknowledge: parameters.acknowledge,
     unacknowledged: outcome.unacknowledged.map(({ flag, change }) => ({ flag, logicalId: change.logicalId, resourceType: change.resourceType })),
     review,
@@ -32,19 +37,21 @@ export function reviewReportJson(parameters: ReviewParameters, review: ChangeSet
 }
 
 /** The report as Markdown (GitHub-flavoured): every value from AWS or the user through forMarkdown. */
-export function reviewReportMarkdown(parameters: ReviewParameters, review: ChangeSetReview, outcome: ReviewOutcome): string {
+export function reviewReportMarkdown(parameters: ReviewParameters, review: ChangeSetReview, outcome: ReviewOutcome, pipeline?: JobPipeline): string {
   const m = forMarkdown;
   const lines = [
     `# Change set ${m(parameters.changeSetName)} of stack ${m(parameters.stackName)}`,
     '',
+    ...(pipeline ? [`Pipeline ${m(pipeline.name)}, stage ${m(pipeline.stage)}, action ${m(pipeline.action)}\\.`, ''] : []),
     `Account ${m(parameters.account)}, Region ${m(parameters.region)}: ${m(review.meaning.text)}\\.`,
     '',
     `**Summary:** ${m(outcome.summary)}`,
     '',
     outcome.failure === undefined ? '**Result:** passed' : `**Result:** failed: ${m(outcome.failure)}`,
   ];
-  if (parameters.failOn.length > 0) {
-    lines.push('', `Fails on: ${parameters.failOn.map(m).join(', ')}; acknowledged: ${parameters.acknowledge.length > 0 ? parameters.acknowledge.map(m).join(', ') : 'none'}`);
+  const failOn = effectiveFailOn(parameters.failOn);
+  if (failOn.length > 0) {
+    lines.push('', `Fails on: ${failOn.map(m).join(', ')}; acknowledged: ${parameters.acknowledge.length > 0 ? parameters.acknowledge.map(m).join(', ') : 'none'}`);
   }
   if (review.changes.length > 0) {
     lines.push('', '| Action | Logical ID | Type | Replacement | Changed properties | Flags |', '| --- | --- | --- | --- | --- | --- |');

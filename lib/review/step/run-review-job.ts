@@ -1,35 +1,21 @@
-import { CodePipelineClient, FailureType, PutJobFailureResultCommand, PutJobSuccessResultCommand } from '@aws-sdk/client-codepipeline';
+import { CodePipelineClient, FailureType, JobData, PutJobFailureResultCommand, PutJobSuccessResultCommand } from '@aws-sdk/client-codepipeline';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { STSClient } from '@aws-sdk/client-sts';
+import { RoleSession, assumeReviewerRole } from '../assume-role';
 import { NOT_FOUND } from '../change-set-status';
 import { ChangeSetReview } from '../change-set-review';
 import { reviewChangeSet } from '../classify';
 import { CloudFormationApi, describeWholeChangeSet } from '../describe-change-set';
-import { MAX_FAILURE_MESSAGE_LENGTH, reviewOutcome } from './review-outcome';
+import { CodePipelineJobEvent, ReviewJob, errorText, readReviewJob } from './review-job';
+import { MAX_FAILURE_MESSAGE_LENGTH, ReviewOutcome, cap, reviewOutcome } from './review-outcome';
 import { ReviewParameters, parseReviewParameters } from './review-parameters';
 import { REPORT_JSON, REPORT_MARKDOWN, reviewReportJson, reviewReportMarkdown } from './review-report';
 import { zipFiles } from './zip';
 
-/** Temporary credentials: the reviewer role's session, or the job's artifact credentials. */
-export interface Credentials {
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-  readonly sessionToken: string;
-}
+export type { CodePipelineJobEvent };
 
-/** The event CodePipeline invokes a Lambda action's function with (the parts the step reads). */
-export interface CodePipelineJobEvent {
-  readonly 'CodePipeline.job': {
-    readonly id: string;
-    readonly accountId?: string;
-    readonly data: {
-      readonly actionConfiguration?: { readonly configuration?: { readonly FunctionName?: string; readonly UserParameters?: string } };
-      readonly outputArtifacts?: readonly { readonly name?: string; readonly location?: { readonly type?: string; readonly s3Location?: { readonly bucketName: string; readonly objectKey: string } } }[];
-      readonly artifactCredentials?: Credentials;
-      readonly encryptionKey?: { readonly id: string; readonly type: string };
-    };
-  };
-}
+/** Temporary credentials: the reviewer role's session, or the job's artifact credentials. */
+export type Credentials = RoleSession;
 
 /** The SDK calls the step makes, each behind `send` so tests answer them. */
 export interface ReviewJobClients {
@@ -52,33 +38,45 @@ export interface ReviewJobTiming {
 /** What the step did, for its log line and tests. */
 export interface ReviewJobResult {
   readonly jobId: string;
-  readonly result: 'succeeded' | 'failed';
+  /** `refused`: the event named no job of this function, and nothing was reported. */
+  readonly result: 'succeeded' | 'failed' | 'refused';
   readonly message: string;
   /** DescribeChangeSet calls made. */
   readonly describeCalls: number;
+  /** The pipeline, stage and action of the job, as CodePipeline holds them. */
+  readonly pipeline?: ReviewJob['pipeline'];
 }
 
-/** STS's shortest session: a review takes seconds. */
-const SESSION_SECONDS = 900;
 /** How long to wait between reads of a change set that is still being created. */
 const PENDING_WAIT_MS = 5000;
 
 /**
- * Runs one review job: reads UserParameters, assumes the reviewer role, reads the change set whole
- * (waiting while CloudFormation still creates it), classifies it, writes the report to the action's
- * output artifact, and reports the job's result to CodePipeline: success with the summary as output
- * variables, or failure with the reason. Exactly one result is reported, whatever goes wrong.
+ * Runs one review job: reads the job from CodePipeline (never from the event, which whoever may
+ * invoke the function can write) and checks that it is this function's, then reviews it. A refused
+ * job gets no result.
  *
  * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/actions-invoke-lambda-function.html
  */
-export async function runReviewJob(event: CodePipelineJobEvent, clients: ReviewJobClients, timing: ReviewJobTiming): Promise<ReviewJobResult> {
-  const job = event['CodePipeline.job'];
+export async function runReviewJob(event: CodePipelineJobEvent, clients: ReviewJobClients, timing: ReviewJobTiming, functionName: string): Promise<ReviewJobResult> {
+  const read = await readReviewJob(clients.codepipeline, event, functionName);
+  if ('refused' in read) return refusal(event, read.refused);
+  return reviewJob(read.job, clients, timing);
+}
+
+/**
+ * Reviews a job of this function: reads its UserParameters, assumes the reviewer role, reads the
+ * change set whole (waiting while CloudFormation still creates it), classifies it, writes the report
+ * to the action's output artifact, and reports the job's result to CodePipeline: success with the
+ * summary as output variables, or failure with the reason. Exactly one result is reported, whatever
+ * goes wrong.
+ */
+export async function reviewJob(job: ReviewJob, clients: ReviewJobClients, timing: ReviewJobTiming): Promise<ReviewJobResult> {
   const jobId = job.id;
   let describeCalls = 0;
   const fail = async (type: FailureType, message: string): Promise<ReviewJobResult> => {
-    const text = message.length > MAX_FAILURE_MESSAGE_LENGTH ? `${message.slice(0, MAX_FAILURE_MESSAGE_LENGTH - 1)}…` : message;
+    const text = cap(message, MAX_FAILURE_MESSAGE_LENGTH);
     await clients.codepipeline.send(new PutJobFailureResultCommand({ jobId, failureDetails: { type, message: text } }));
-    return { jobId, result: 'failed', message: text, describeCalls };
+    return { jobId, result: 'failed', message: text, describeCalls, pipeline: job.pipeline };
   };
 
   let parameters: ReviewParameters;
@@ -91,7 +89,8 @@ export async function runReviewJob(event: CodePipelineJobEvent, clients: ReviewJ
   try {
     let session: Credentials;
     try {
-      session = await assumeReviewerRole(clients.sts, parameters.roleArn, jobId);
+      // CloudTrail in the target account shows which pipeline job read the change set.
+      session = await assumeReviewerRole(clients.sts, parameters.roleArn, `review-${jobId}`);
     } catch (error) {
       return await fail('PermissionError', `Could not assume the reviewer role ${parameters.roleArn}: ${errorText(error)}`);
     }
@@ -110,26 +109,29 @@ export async function runReviewJob(event: CodePipelineJobEvent, clients: ReviewJ
       await timing.sleep(PENDING_WAIT_MS);
     }
     const outcome = reviewOutcome(review, parameters);
-    await writeReport(job.data, clients, parameters, review, outcome);
+    await writeReport(job, clients, parameters, review, outcome);
     if (outcome.failure !== undefined) return await fail('JobFailed', outcome.failure);
     await clients.codepipeline.send(new PutJobSuccessResultCommand({
       jobId,
       executionDetails: { summary: outcome.summary },
       outputVariables: outcome.outputVariables,
     }));
-    return { jobId, result: 'succeeded', message: outcome.summary, describeCalls };
+    return { jobId, result: 'succeeded', message: outcome.summary, describeCalls, pipeline: job.pipeline };
   } catch (error) {
     return fail('JobFailed', `Could not review the ${where}: ${errorText(error)}`);
   }
 }
 
 /**
- * Runs the job, but reports a failure itself when the work has not finished `remaining()`
+ * Runs the job, but reports a failure itself when the review has not finished `remaining()`
  * milliseconds from now: a function that times out reports nothing, and CodePipeline would wait 20
- * minutes before it gives up on the action.
+ * minutes before it gives up on the action. The job is read and checked first: only a job of this
+ * function gets a result, the timeout's included.
  */
-export async function runReviewJobWithin(event: CodePipelineJobEvent, clients: ReviewJobClients, timing: ReviewJobTiming): Promise<ReviewJobResult> {
-  const jobId = event['CodePipeline.job'].id;
+export async function runReviewJobWithin(event: CodePipelineJobEvent, clients: ReviewJobClients, timing: ReviewJobTiming, functionName: string): Promise<ReviewJobResult> {
+  const read = await readReviewJob(clients.codepipeline, event, functionName);
+  if ('refused' in read) return refusal(event, read.refused);
+  const job = read.job;
   let timer: NodeJS.Timeout | undefined;
   let reported = false;
   const guarded: ReviewJobClients = {
@@ -147,27 +149,20 @@ export async function runReviewJobWithin(event: CodePipelineJobEvent, clients: R
       if (reported) return;
       reported = true;
       const message = 'Timed out: the review did not finish within the function\'s time; see its log, then run the stage again.';
-      clients.codepipeline.send(new PutJobFailureResultCommand({ jobId, failureDetails: { type: 'JobFailed', message } }))
-        .then(() => resolve({ jobId, result: 'failed', message, describeCalls: 0 }), reject);
+      clients.codepipeline.send(new PutJobFailureResultCommand({ jobId: job.id, failureDetails: { type: 'JobFailed', message } }))
+        .then(() => resolve({ jobId: job.id, result: 'failed', message, describeCalls: 0, pipeline: job.pipeline }), reject);
     }, Math.max(0, timing.remaining()));
   });
   try {
-    return await Promise.race([runReviewJob(event, guarded, timing), timeout]);
+    return await Promise.race([reviewJob(job, guarded, timing), timeout]);
   } finally {
     clearTimeout(timer);
   }
 }
 
-async function assumeReviewerRole(sts: ReviewJobClients['sts'], roleArn: string, jobId: string): Promise<Credentials> {
-  const answer = await sts.send(new AssumeRoleCommand({
-    RoleArn: roleArn,
-    // CloudTrail in the target account shows which pipeline job read the change set.
-    RoleSessionName: `review-${jobId}`.slice(0, 64),
-    DurationSeconds: SESSION_SECONDS,
-  }));
-  const c = answer.Credentials;
-  if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) throw new Error('AssumeRole returned no credentials');
-  return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken };
+function refusal(event: CodePipelineJobEvent, reason: string): ReviewJobResult {
+  const id = event?.['CodePipeline.job']?.id;
+  return { jobId: typeof id === 'string' ? id : '', result: 'refused', message: `Nothing reported: ${reason}.`, describeCalls: 0 };
 }
 
 /**
@@ -175,26 +170,22 @@ async function assumeReviewerRole(sts: ReviewJobClients['sts'], roleArn: string,
  * encrypted with the artifact store's key (`encryptionKey`) as every artifact is. An action declared
  * without an output artifact writes none.
  */
-async function writeReport(data: CodePipelineJobEvent['CodePipeline.job']['data'], clients: ReviewJobClients, parameters: ReviewParameters, review: ChangeSetReview, outcome: ReturnType<typeof reviewOutcome>): Promise<void> {
+async function writeReport(job: ReviewJob, clients: ReviewJobClients, parameters: ReviewParameters, review: ChangeSetReview, outcome: ReviewOutcome): Promise<void> {
+  const data: JobData = job.data;
   const location = data.outputArtifacts?.[0]?.location?.s3Location;
-  if (!location) return;
-  if (!data.artifactCredentials) throw new Error('the job carries no artifact credentials to write the report with');
+  if (!location?.bucketName || !location.objectKey) return;
+  const c = data.artifactCredentials;
+  if (!c?.accessKeyId || !c.secretAccessKey || !c.sessionToken) throw new Error('the job carries no artifact credentials to write the report with');
   const body = zipFiles([
-    { name: REPORT_MARKDOWN, content: reviewReportMarkdown(parameters, review, outcome) },
-    { name: REPORT_JSON, content: reviewReportJson(parameters, review, outcome) },
+    { name: REPORT_MARKDOWN, content: reviewReportMarkdown(parameters, review, outcome, job.pipeline) },
+    { name: REPORT_JSON, content: reviewReportJson(parameters, review, outcome, job.pipeline) },
   ]);
   const key = data.encryptionKey;
-  await clients.s3(data.artifactCredentials).send(new PutObjectCommand({
+  await clients.s3({ accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken }).send(new PutObjectCommand({
     Bucket: location.bucketName,
     Key: location.objectKey,
     Body: body,
     ContentType: 'application/zip',
-    ...(key && key.type === 'KMS' ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: key.id } : {}),
+    ...(key?.id && key.type === 'KMS' ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: key.id } : {}),
   }));
-}
-
-function errorText(error: unknown): string {
-  const e = error as { name?: string; message?: string } | undefined;
-  if (e?.name && e.message) return `${e.name}: ${e.message}`;
-  return String(e?.message ?? error);
 }

@@ -1,11 +1,13 @@
 import { DescribeChangeSetOutput } from '@aws-sdk/client-cloudformation';
+import { GetJobDetailsOutput } from '@aws-sdk/client-codepipeline';
 import { CodePipelineJobEvent } from '../../../lib/review/step/run-review-job';
 import { CHANGE_SET_ID, STACK_ID, bucketPolicyModified, databaseReplaced, nestedStackModified, queueRemoved, roleAdded } from '../change-set-fixtures';
 
 /**
  * DescribeChangeSet pages as CloudFormation answers them (API reference response shape): the header
- * fields on every page, the changes split across pages with NextToken, and the job event
- * CodePipeline sends a Lambda invoke action (action reference, "Example JSON event").
+ * fields on every page, the changes split across pages with NextToken; the job as GetJobDetails
+ * answers it (API reference) and the event CodePipeline sends a Lambda invoke action (action
+ * reference, "Example JSON event").
  */
 const header: DescribeChangeSetOutput = {
   ChangeSetName: 'release',
@@ -87,18 +89,41 @@ export function userParameters(extra: Record<string, unknown> = {}): string {
   return JSON.stringify({ stackName: 'app-prod', changeSetName: 'release', account: '333333333333', region: 'eu-west-1', roleArn: ROLE_ARN, failOn: [], acknowledge: [], ...extra });
 }
 
-/** `parameters` null: an action without UserParameters. */
-export function jobEvent(parameters: string | null = userParameters(), options: { output?: boolean } = {}): CodePipelineJobEvent {
+export const FUNCTION_NAME = 'release-ChangeSetReviewFunction-Ab12Cd34Ef56';
+export const PIPELINE_CONTEXT = {
+  pipelineName: 'release',
+  stage: { name: 'Prod' },
+  action: { name: 'ReviewChangeSet', actionExecutionId: '4f5e6d7c-8b9a-4a0b-9c1d-2e3f4a5b6c7d' },
+  pipelineArn: 'arn:aws:codepipeline:us-east-1:111111111111:release',
+  pipelineExecutionId: '0a9b8c7d-6e5f-4a3b-2c1d-0e9f8a7b6c5d',
+};
+
+export interface JobOptions {
+  /** false: an action declared without an output artifact. */
+  readonly output?: boolean;
+  /** The function the action invokes. */
+  readonly functionName?: string;
+}
+
+/** The job's data, as GetJobDetails answers it and the invocation event carries it; `parameters` null: no UserParameters. */
+function jobData(parameters: string | null, options: JobOptions) {
   return {
-    'CodePipeline.job': {
-      id: JOB_ID,
-      accountId: '111111111111',
-      data: {
-        actionConfiguration: { configuration: { FunctionName: 'release-change-set-review', ...(parameters !== null ? { UserParameters: parameters } : {}) } },
-        outputArtifacts: options.output === false ? [] : [{ name: 'ReviewApp', location: { type: 'S3', s3Location: { bucketName: ARTIFACT_BUCKET, objectKey: ARTIFACT_KEY } } }],
-        artifactCredentials: ARTIFACT_CREDENTIALS,
-        encryptionKey: { id: KEY_ARN, type: 'KMS' },
-      },
-    },
+    actionTypeId: { category: 'Invoke', owner: 'AWS', provider: 'Lambda', version: '1' } as const,
+    actionConfiguration: { configuration: { FunctionName: options.functionName ?? FUNCTION_NAME, ...(parameters !== null ? { UserParameters: parameters } : {}) } },
+    pipelineContext: PIPELINE_CONTEXT,
+    inputArtifacts: [],
+    outputArtifacts: options.output === false ? [] : [{ name: 'ReviewApp', location: { type: 'S3' as const, s3Location: { bucketName: ARTIFACT_BUCKET, objectKey: ARTIFACT_KEY } } }],
+    artifactCredentials: ARTIFACT_CREDENTIALS,
+    encryptionKey: { id: KEY_ARN, type: 'KMS' as const },
   };
+}
+
+/** GetJobDetails' answer for the job. */
+export function jobDetails(parameters: string | null = userParameters(), options: JobOptions = {}): GetJobDetailsOutput {
+  return { jobDetails: { id: JOB_ID, accountId: '111111111111', data: jobData(parameters, options) } };
+}
+
+/** The event CodePipeline invokes the function with for the same job. */
+export function jobEvent(parameters: string | null = userParameters(), options: JobOptions = {}): CodePipelineJobEvent {
+  return { 'CodePipeline.job': { id: JOB_ID, accountId: '111111111111', data: jobData(parameters, options) } };
 }

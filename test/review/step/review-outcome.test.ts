@@ -1,7 +1,7 @@
 import { ChangeInput } from '../../../lib/review/change-set-review';
 import { reviewChangeSet } from '../../../lib/review/classify';
 import { reviewOutcome } from '../../../lib/review/step/review-outcome';
-import { MAX_SUMMARY_LENGTH, ReviewParameters, parseReviewParameters } from '../../../lib/review/step/review-parameters';
+import { MAX_SUMMARY_LENGTH, ReviewParameters, effectiveFailOn, parseReviewParameters } from '../../../lib/review/step/review-parameters';
 import { releaseChangeSet } from '../change-set-fixtures';
 import { ROLE_ARN, userParameters } from './job-fixtures';
 
@@ -13,7 +13,15 @@ test('UserParameters as the construct writes them', () => {
 
 test('an empty acknowledgement (an unset pipeline variable) acknowledges nothing', () => {
   const outcome = reviewOutcome(reviewChangeSet(releaseChangeSet()), { ...parameters, acknowledge: [''] });
-  expect(outcome.unacknowledged.map((u) => u.change.logicalId)).toEqual(['Database', 'ExportQueue']);
+  expect(outcome.unacknowledged.map((u) => [u.flag, u.change.logicalId])).toEqual([['data-loss', 'Database'], ['data-loss', 'ExportQueue'], ['nested-stack', 'NetworkStack']]);
+});
+
+test('failOn: nested-stack is implied by data-loss and by permissions, taken alone, and not implied by an empty failOn', () => {
+  const flagged = (failOn: ReviewParameters['failOn']) => reviewOutcome(reviewChangeSet(releaseChangeSet()), { ...parameters, failOn }).unacknowledged.map((u) => `${u.flag}:${u.change.logicalId}`);
+  expect(flagged(['permissions'])).toEqual(['permissions:ReportsRole', 'permissions:UploadsBucketPolicy', 'nested-stack:NetworkStack']);
+  expect(flagged(['nested-stack'])).toEqual(['nested-stack:NetworkStack']);
+  expect(flagged([])).toEqual([]);
+  expect(effectiveFailOn(['data-loss', 'nested-stack'])).toEqual(['data-loss', 'nested-stack']);
 });
 
 test(`a summary longer than ${MAX_SUMMARY_LENGTH} characters is cut, saying the report has the rest`, () => {
