@@ -11,7 +11,7 @@ import { promisify } from 'util';
 import { ChangeInput } from '../../lib/review/change-set-review';
 import { reviewHandlerFolder } from '../../lib/review/step/handler-asset';
 import { bucketPolicyModified, databaseReplaced, nestedStackModified, queueRemoved, roleAdded } from '../review/change-set-fixtures';
-import { REVIEWER_CREDENTIALS, firstPage, jobEvent } from '../review/step/job-fixtures';
+import { FUNCTION_NAME, REVIEWER_CREDENTIALS, firstPage, jobDetails, jobEvent } from '../review/step/job-fixtures';
 import { ReviewStepEndpoint } from './loopback/review-step-endpoint';
 
 const FIXTURES = [databaseReplaced, roleAdded, bucketPolicyModified, queueRemoved, nestedStackModified];
@@ -28,7 +28,7 @@ const PROBE = `
 const t0 = process.hrtime.bigint();
 const { handler } = require(process.argv[1]);
 const t1 = process.hrtime.bigint();
-handler(JSON.parse(process.argv[2]), { getRemainingTimeInMillis: () => 120000 }).then(() => {
+handler(JSON.parse(process.argv[2]), { functionName: process.argv[3], getRemainingTimeInMillis: () => 120000 }).then(() => {
   const t2 = process.hrtime.bigint();
   process.stderr.write(JSON.stringify({ initMs: Number(t1 - t0) / 1e6, runMs: Number(t2 - t1) / 1e6, rssMb: process.resourceUsage().maxRSS / 1024 }));
 });`;
@@ -37,6 +37,7 @@ async function measure(count: number, runs: number): Promise<void> {
   const all = changes(count);
   const endpoint = new ReviewStepEndpoint({
     credentials: REVIEWER_CREDENTIALS,
+    jobDetails: jobDetails() as Record<string, unknown>,
     pages: (token) => {
       const page = token === undefined ? 0 : Number(token);
       const next = (page + 1) * 100 < all.length ? String(page + 1) : undefined;
@@ -47,7 +48,7 @@ async function measure(count: number, runs: number): Promise<void> {
   const samples: { initMs: number; runMs: number; rssMb: number }[] = [];
   try {
     for (let i = 0; i < runs; i++) {
-      const { stderr } = await promisify(execFile)(process.execPath, ['-e', PROBE, path.join(reviewHandlerFolder(), 'index.js'), JSON.stringify(jobEvent())], {
+      const { stderr } = await promisify(execFile)(process.execPath, ['-e', PROBE, path.join(reviewHandlerFolder(), 'index.js'), JSON.stringify(jobEvent()), FUNCTION_NAME], {
         env: { PATH: process.env.PATH, AWS_ENDPOINT_URL: url, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'ASIAFUNCTIONROLEEXMP', AWS_SECRET_ACCESS_KEY: 's', AWS_SESSION_TOKEN: 't', NODE_NO_WARNINGS: '1' },
       });
       samples.push(JSON.parse(stderr.slice(stderr.lastIndexOf('{'))));

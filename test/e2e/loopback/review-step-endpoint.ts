@@ -15,9 +15,13 @@ export interface ReviewStepCall {
   readonly body?: Buffer;
 }
 
-/** Answers for the endpoint: a DescribeChangeSet page per NextToken (undefined for the first). */
+/**
+ * Answers for the endpoint: a DescribeChangeSet page per NextToken (undefined for the first), and
+ * GetJobDetails' answer (CodePipeline's JSON; the other CodePipeline operations answer `{}`).
+ */
 export interface ReviewStepWorld {
   readonly pages: (nextToken: string | undefined) => Record<string, unknown>;
+  readonly jobDetails?: Record<string, unknown>;
   readonly credentials: { readonly AccessKeyId: string; readonly SecretAccessKey: string; readonly SessionToken: string };
 }
 
@@ -59,8 +63,10 @@ export class ReviewStepEndpoint {
     }
     const target = req.headers['x-amz-target'];
     if (typeof target === 'string' && target.startsWith('CodePipeline_20150709.')) {
-      this.calls.push({ service: 'codepipeline', operation: target.split('.')[1], accessKeyId, region, input: JSON.parse(body.toString('utf8')) });
-      return void res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end('{}');
+      const operation = target.split('.')[1];
+      this.calls.push({ service: 'codepipeline', operation, accessKeyId, region, input: JSON.parse(body.toString('utf8')) });
+      const answer = operation === 'GetJobDetails' ? this.world.jobDetails ?? {} : {};
+      return void res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify(answer));
     }
     const params = Object.fromEntries(new URLSearchParams(body.toString('utf8')));
     const operation = params.Action;
