@@ -1,13 +1,14 @@
 import { CodePipelineClient, GetJobDetailsCommand, JobData } from '@aws-sdk/client-codepipeline';
 
 /**
- * The event CodePipeline invokes a Lambda action's function with. Only the job's ID is read from it:
- * anyone allowed to invoke the function can write the rest, so the job's configuration, artifacts and
- * pipeline come from CodePipeline itself (GetJobDetails).
+ * The event CodePipeline invokes a Lambda action's function with: the job's ID and its data. Anyone
+ * allowed to invoke the function can write it, so the job is read from CodePipeline (GetJobDetails)
+ * whenever CodePipeline answers for it.
  */
 export interface CodePipelineJobEvent {
   readonly 'CodePipeline.job': {
     readonly id: string;
+    readonly data?: JobData;
     readonly [key: string]: unknown;
   };
 }
@@ -16,8 +17,12 @@ export interface CodePipelineJobEvent {
 export interface ReviewJob {
   readonly id: string;
   readonly data: JobData;
-  /** Where the job runs, for the report and the log. */
+  /** Where the job runs, for the report and the log (empty when read from the event, which does not say). */
   readonly pipeline: { readonly name: string; readonly stage: string; readonly action: string };
+  /** Where the job's data came from: CodePipeline (GetJobDetails), or the invocation's event when CodePipeline did not answer. */
+  readonly readFrom: 'GetJobDetails' | 'event';
+  /** Why GetJobDetails did not answer, when the job was read from the event. */
+  readonly getJobDetailsError?: string;
 }
 
 /** Whether the job was read and is this function's, or why no result may be reported for it. */
@@ -27,36 +32,50 @@ export type ReadJobResult = { readonly job: ReviewJob } | { readonly refused: st
 const JOB_ID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 /**
- * Reads the job the event names with GetJobDetails and checks that it is a job of this function: a
- * Lambda invoke action whose FunctionName is `functionName` (a name or an ARN). Anything else is
- * refused, and no result may be reported for it: a crafted event must not succeed, or fail, another
- * function's job. A job this function cannot read is refused too (its result is reported by nobody
- * and CodePipeline gives up on it after its timeout; the function's invocation fails, so its error
- * shows in the function's metrics and log).
+ * Reads the job the event names and checks that it is a job of this function: a Lambda invoke action
+ * whose FunctionName is `functionName` (a name or an ARN). The job's data comes from GetJobDetails
+ * when CodePipeline answers it, so that a crafted event cannot succeed, or fail, another function's
+ * job or pass other parameters. The API reference describes GetJobDetails for custom actions; where
+ * it does not answer for a Lambda action's job, the data is the event's, as for every Lambda invoke
+ * action (CodePipeline gives its functions `PutJob*Result` on `*` only): whoever may invoke the
+ * function may then report a result for a job whose ID they know, so keep `lambda:InvokeFunction`
+ * on it to the pipeline role. A job that is not this function's is refused, and nothing is reported.
  *
  * @see https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_GetJobDetails.html
+ * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/actions-invoke-lambda-function.html
  */
 export async function readReviewJob(codepipeline: Pick<CodePipelineClient, 'send'>, event: CodePipelineJobEvent, functionName: string): Promise<ReadJobResult> {
   const jobId = event?.['CodePipeline.job']?.id;
   if (typeof jobId !== 'string' || !JOB_ID.test(jobId)) return { refused: 'the event names no CodePipeline job ID' };
   let data: JobData | undefined;
+  let getJobDetailsError: string | undefined;
   try {
     data = (await codepipeline.send(new GetJobDetailsCommand({ jobId }))).jobDetails?.data;
+    if (data === undefined) getJobDetailsError = 'GetJobDetails returned no data';
   } catch (error) {
-    return { refused: `could not read job ${jobId} with GetJobDetails: ${errorText(error)}` };
+    getJobDetailsError = errorText(error);
   }
-  if (data === undefined) return { refused: `GetJobDetails returned no data for job ${jobId}` };
-  const type = data.actionTypeId;
-  const invoked = data.actionConfiguration?.configuration?.FunctionName;
-  if (type?.category !== 'Invoke' || type.owner !== 'AWS' || type.provider !== 'Lambda' || invoked === undefined || !namesFunction(invoked, functionName)) {
+  const readFrom = getJobDetailsError === undefined ? 'GetJobDetails' : 'event';
+  if (getJobDetailsError !== undefined) {
+    data = event['CodePipeline.job'].data;
+    if (data === undefined) return { refused: `could not read job ${jobId} with GetJobDetails (${getJobDetailsError}), and the event carries no job data` };
+  }
+  const type = data!.actionTypeId;
+  const invoked = data!.actionConfiguration?.configuration?.FunctionName;
+  // The event's data names no action type: only the function it invokes can be checked there.
+  const typeIsLambda = readFrom === 'event' ? type === undefined || (type.category === 'Invoke' && type.owner === 'AWS' && type.provider === 'Lambda')
+    : type?.category === 'Invoke' && type.owner === 'AWS' && type.provider === 'Lambda';
+  if (!typeIsLambda || invoked === undefined || !namesFunction(invoked, functionName)) {
     return { refused: `job ${jobId} is not a job of this function (${functionName}): its action ${type ? `${type.owner}/${type.category}/${type.provider}` : 'of no type'} invokes ${invoked === undefined ? 'no function' : `"${invoked}"`}` };
   }
-  const context = data.pipelineContext;
+  const context = data!.pipelineContext;
   return {
     job: {
       id: jobId,
-      data,
+      data: data!,
       pipeline: { name: context?.pipelineName ?? '', stage: context?.stage?.name ?? '', action: context?.action?.name ?? '' },
+      readFrom,
+      ...(getJobDetailsError !== undefined ? { getJobDetailsError } : {}),
     },
   };
 }

@@ -45,6 +45,8 @@ export interface ReviewJobResult {
   readonly describeCalls: number;
   /** The pipeline, stage and action of the job, as CodePipeline holds them. */
   readonly pipeline?: ReviewJob['pipeline'];
+  /** Why the job was read from the event rather than from CodePipeline (GetJobDetails did not answer). */
+  readonly jobFromEvent?: string;
 }
 
 /** How long to wait between reads of a change set that is still being created. */
@@ -76,7 +78,7 @@ export async function reviewJob(job: ReviewJob, clients: ReviewJobClients, timin
   const fail = async (type: FailureType, message: string): Promise<ReviewJobResult> => {
     const text = cap(message, MAX_FAILURE_MESSAGE_LENGTH);
     await clients.codepipeline.send(new PutJobFailureResultCommand({ jobId, failureDetails: { type, message: text } }));
-    return { jobId, result: 'failed', message: text, describeCalls, pipeline: job.pipeline };
+    return { jobId, result: 'failed', message: text, describeCalls, pipeline: job.pipeline, ...fromEvent(job) };
   };
 
   let parameters: ReviewParameters;
@@ -116,7 +118,7 @@ export async function reviewJob(job: ReviewJob, clients: ReviewJobClients, timin
       executionDetails: { summary: outcome.summary },
       outputVariables: outcome.outputVariables,
     }));
-    return { jobId, result: 'succeeded', message: outcome.summary, describeCalls, pipeline: job.pipeline };
+    return { jobId, result: 'succeeded', message: outcome.summary, describeCalls, pipeline: job.pipeline, ...fromEvent(job) };
   } catch (error) {
     return fail('JobFailed', `Could not review the ${where}: ${errorText(error)}`);
   }
@@ -150,7 +152,7 @@ export async function runReviewJobWithin(event: CodePipelineJobEvent, clients: R
       reported = true;
       const message = 'Timed out: the review did not finish within the function\'s time; see its log, then run the stage again.';
       clients.codepipeline.send(new PutJobFailureResultCommand({ jobId: job.id, failureDetails: { type: 'JobFailed', message } }))
-        .then(() => resolve({ jobId: job.id, result: 'failed', message, describeCalls: 0, pipeline: job.pipeline }), reject);
+        .then(() => resolve({ jobId: job.id, result: 'failed', message, describeCalls: 0, pipeline: job.pipeline, ...fromEvent(job) }), reject);
     }, Math.max(0, timing.remaining()));
   });
   try {
@@ -188,4 +190,9 @@ async function writeReport(job: ReviewJob, clients: ReviewJobClients, parameters
     ContentType: 'application/zip',
     ...(key?.id && key.type === 'KMS' ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: key.id } : {}),
   }));
+}
+
+/** The log's note of a job read from the event, when GetJobDetails did not answer for it. */
+function fromEvent(job: ReviewJob): Pick<ReviewJobResult, 'jobFromEvent'> {
+  return job.readFrom === 'event' ? { jobFromEvent: job.getJobDetailsError ?? 'GetJobDetails did not answer' } : {};
 }

@@ -123,7 +123,8 @@ export function jobDetails(parameters: string | null = userParameters(), options
   return { jobDetails: { id: JOB_ID, accountId: '111111111111', data: jobData(parameters, options) } };
 }
 
-/** The event CodePipeline invokes the function with for the same job. */
+/** The event CodePipeline invokes the function with for the same job: its data names no action type and no pipeline. */
 export function jobEvent(parameters: string | null = userParameters(), options: JobOptions = {}): CodePipelineJobEvent {
-  return { 'CodePipeline.job': { id: JOB_ID, accountId: '111111111111', data: jobData(parameters, options) } };
+  const { actionTypeId: _type, pipelineContext: _context, ...data } = jobData(parameters, options);
+  return { 'CodePipeline.job': { id: JOB_ID, accountId: '111111111111', data } };
 }

@@ -245,7 +245,7 @@ describe('the job comes from CodePipeline, not from the invocation event', () =>
       outputArtifacts: [{ name: 'x', location: { type: 'S3', s3Location: { bucketName: 'attacker-bucket', objectKey: 'k' } } }],
       artifactCredentials: { accessKeyId: 'ASIAATTACKER', secretAccessKey: 's', sessionToken: 't' },
     } } };
-    await runReviewJob(crafted, clients, timing());
+    await runReviewJob(crafted as unknown as CodePipelineJobEvent, clients, timing());
     expect(s3For.mock.calls).toEqual([[ARTIFACT_CREDENTIALS]]);
     expect(s3.commandCalls(PutObjectCommand).map((c) => [c.args[0].input.Bucket, c.args[0].input.Key])).toEqual([[ARTIFACT_BUCKET, ARTIFACT_KEY]]);
   });
@@ -253,8 +253,6 @@ describe('the job comes from CodePipeline, not from the invocation event', () =>
   test.each([
     ['a job of another function', () => codepipeline.on(GetJobDetailsCommand).resolves(jobDetails(userParameters(), { functionName: 'arn:aws:lambda:us-east-1:111111111111:function:deploy-notifier' })),
       `job ${JOB_ID} is not a job of this function (${FUNCTION_NAME}): its action AWS/Invoke/Lambda invokes "arn:aws:lambda:us-east-1:111111111111:function:deploy-notifier"`],
-    ['a job CodePipeline does not hold', () => codepipeline.on(GetJobDetailsCommand).rejects(Object.assign(new Error('The job was not found.'), { name: 'JobNotFoundException' })),
-      `could not read job ${JOB_ID} with GetJobDetails: JobNotFoundException: The job was not found.`],
     ['a job of a custom action', () => codepipeline.on(GetJobDetailsCommand).resolves({ jobDetails: { id: JOB_ID, data: { ...jobDetails().jobDetails!.data, actionTypeId: { category: 'Deploy', owner: 'Custom', provider: 'Deployer', version: '1' } } } }),
       `job ${JOB_ID} is not a job of this function (${FUNCTION_NAME}): its action Custom/Deploy/Deployer invokes "${FUNCTION_NAME}"`],
   ])('%s: refused, nothing reported and nothing read', async (_, answer, reason) => {
@@ -262,6 +260,37 @@ describe('the job comes from CodePipeline, not from the invocation event', () =>
     await expect(runReviewJob(jobEvent(), clients, timing())).resolves.toEqual({ jobId: JOB_ID, result: 'refused', message: `Nothing reported: ${reason}.`, describeCalls: 0 });
     expect(codepipeline.calls().map((c) => c.args[0].constructor.name)).toEqual(['GetJobDetailsCommand']);
     expect([...sts.calls(), ...cloudFormation.calls(), ...s3.calls()]).toEqual([]);
+  });
+
+  describe('where GetJobDetails does not answer for the job (the API reference describes it for custom actions)', () => {
+    const notFound = () => codepipeline.on(GetJobDetailsCommand).rejects(Object.assign(new Error('The job was not found.'), { name: 'JobNotFoundException' }));
+
+    test('the event\'s job is reviewed, as every Lambda invoke action reads it, and the result says why', async () => {
+      notFound();
+      await expect(runReviewJob(jobEvent(), clients, timing())).resolves.toEqual({
+        jobId: JOB_ID, result: 'succeeded', message: SUMMARY, describeCalls: 2, pipeline: { name: '', stage: '', action: '' },
+        jobFromEvent: 'JobNotFoundException: The job was not found.',
+      });
+      expect(codepipeline.calls().map((c) => c.args[0].constructor.name)).toEqual(['GetJobDetailsCommand', 'PutJobSuccessResultCommand']);
+    });
+
+    test('an event whose job invokes another function is still refused, and nothing is reported', async () => {
+      notFound();
+      const other = 'arn:aws:lambda:us-east-1:111111111111:function:deploy-notifier';
+      await expect(runReviewJob(jobEvent(userParameters(), { functionName: other }), clients, timing())).resolves.toEqual({
+        jobId: JOB_ID, result: 'refused', describeCalls: 0,
+        message: `Nothing reported: job ${JOB_ID} is not a job of this function (${FUNCTION_NAME}): its action of no type invokes "${other}".`,
+      });
+      expect(codepipeline.calls().map((c) => c.args[0].constructor.name)).toEqual(['GetJobDetailsCommand']);
+    });
+
+    test('an event without the job\'s data is refused', async () => {
+      notFound();
+      await expect(runReviewJob({ 'CodePipeline.job': { id: JOB_ID } }, clients, timing())).resolves.toEqual({
+        jobId: JOB_ID, result: 'refused', describeCalls: 0,
+        message: `Nothing reported: could not read job ${JOB_ID} with GetJobDetails (JobNotFoundException: The job was not found.), and the event carries no job data.`,
+      });
+    });
   });
 
   test('an event without a job ID: refused before any call', async () => {
