@@ -1,7 +1,8 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { STSClient } from '@aws-sdk/client-sts';
 import { addAnswerChecks } from './answer-checks';
 import { AwsOptions, checkedClientConfig, requestTimeouts } from './clients';
+import { assumeReviewerRole, RoleSession } from '../review/assume-role';
 import type { CloudFormationApi } from '../review/describe-change-set';
 import { AccountAccess } from './review-access';
 import { checkProfile } from './profiles';
@@ -19,8 +20,6 @@ const XML = /xml/i;
 
 /** The session name CloudTrail shows for the reviewer's calls. */
 export const REVIEW_SESSION_NAME = 'pipectl-review';
-/** STS's shortest session: a review takes seconds. */
-const SESSION_SECONDS = 900;
 
 /**
  * Builds CloudFormation clients under the same timeouts and checks as every pipectl client. A role is
@@ -34,7 +33,7 @@ export function createCloudFormationFactory(options: AwsOptions, sts?: (region: 
     addAnswerChecks(client, timeouts, XML);
     return client;
   });
-  const sessions = new Map<string, Promise<SessionCredentials>>();
+  const sessions = new Map<string, Promise<RoleSession>>();
   return async (access, region) => {
     const where = region === undefined ? config : { ...config, region };
     let client: CloudFormationClient;
@@ -55,17 +54,12 @@ export function createCloudFormationFactory(options: AwsOptions, sts?: (region: 
   };
 }
 
-interface SessionCredentials {
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-  readonly sessionToken: string;
-  readonly expiration?: Date;
-}
-
-/** @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html */
-export async function assumeRole(sts: StsApi, roleArn: string): Promise<SessionCredentials> {
-  const answer = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: REVIEW_SESSION_NAME, DurationSeconds: SESSION_SECONDS }));
-  const c = answer.Credentials;
-  if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) throw new OperationFailed(`AssumeRole of ${roleArn} returned no credentials`);
-  return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };
+/** The reviewer role's session, with STS's answer without credentials as an operation failure. */
+async function assumeRole(sts: StsApi, roleArn: string): Promise<RoleSession> {
+  try {
+    return await assumeReviewerRole(sts, roleArn, REVIEW_SESSION_NAME);
+  } catch (error) {
+    if (error instanceof Error && /returned no credentials$/.test(error.message)) throw new OperationFailed(error.message);
+    throw error;
+  }
 }

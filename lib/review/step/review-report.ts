@@ -1,5 +1,5 @@
 import { forMarkdown } from '../../output';
-import { ChangeSetReview, ChangedProperty, ReviewedChange } from '../change-set-review';
+import { ChangeSetReview, ReviewedChange, propertyText } from '../change-set-review';
 import type { ReviewJob } from './review-job';
 import { ReviewOutcome } from './review-outcome';
 import { ReviewParameters, effectiveFailOn } from './review-parameters';
@@ -70,10 +70,4 @@ function row(change: ReviewedChange): string {
   const properties = change.changedProperties.map((p) => m(propertyText(p))).join('<br>');
   const flags = change.flags.map((f) => m(`${f.flag}: ${f.reason}`)).join('<br>');
   return `| ${[m(change.action), m(change.logicalId), m(change.resourceType), replacement, properties, flags].join(' | ')} |`;
-}
-
-function propertyText(property: ChangedProperty): string {
-  if (property.requiresRecreation === 'Always') return `${property.name} (replaces)`;
-  if (property.requiresRecreation === 'Conditionally') return `${property.name} (may replace)`;
-  return property.name;
 }
