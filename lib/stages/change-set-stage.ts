@@ -1,16 +1,11 @@
-import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import { DeploymentTarget } from '../cross-account/deployment-target';
 import { deployStageConditions, stackTemplateOf, validateDeployStageProps } from './deploy-stage';
 import { DeployStageProps } from './deploy-stage-props';
 import { validateCloudFormationName } from './names';
-import { ReleaseStageConditions } from '../release/stage-conditions';
-import { IReleaseStage, ReleaseStageContext, ReleaseStageStack } from './release-stage';
+import { PlannedStage } from './planned-stage';
 import { ReleaseStep } from './release-step';
 import { ReviewChangeSetStepProps } from './release-step-props';
 import { grantStageReview } from './review-step';
 import { StepPlan } from './step-plan';
-import { onlyTarget } from './step-stage';
 
 /** The names of the change-set stage's three actions. */
 export interface ChangeSetActionNames {
@@ -63,28 +58,15 @@ export interface ChangeSetStageProps extends DeployStageProps {
  *
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/continuous-delivery-codepipeline-basic-walkthrough.html
  */
-export class ChangeSetStage implements IReleaseStage {
-  public readonly stageName: string;
+export class ChangeSetStage extends PlannedStage {
   public readonly stackName: string;
   public readonly changeSetName: string;
-  /** The target the stage deploys into; undefined for the pipeline account, or a wave of several (see `targets`). */
-  public readonly target: DeploymentTarget | undefined;
-  /** Every target the stage deploys into. */
-  public readonly targets: readonly DeploymentTarget[];
-  /** The stack the stage deploys (and keeps), in each target. */
-  public readonly stacks: readonly ReleaseStageStack[];
-  /** The stage's V2 conditions, when it has any. */
-  public readonly conditions: ReleaseStageConditions | undefined;
-  private readonly plan: StepPlan;
 
   constructor(props: ChangeSetStageProps) {
-    this.stageName = props.stageName ?? 'ProdStage';
-    const where = `ChangeSetStage ${this.stageName}`;
+    const stageName = props.stageName ?? 'ProdStage';
+    const where = `ChangeSetStage ${stageName}`;
     validateDeployStageProps(where, props);
-    this.conditions = deployStageConditions(props);
     validateCloudFormationName(props.changeSetName, `${where}: changeSetName`);
-    this.stackName = props.stackName;
-    this.changeSetName = props.changeSetName;
     const names = props.actionNames ?? {};
     const create = ReleaseStep.createChangeSet({ ...stackTemplateOf(props), changeSetName: props.changeSetName, actionName: names.create ?? 'CreateChangeSet' });
     if (names.review !== undefined && props.review === undefined) {
@@ -93,30 +75,14 @@ export class ChangeSetStage implements IReleaseStage {
     const review = props.review === undefined ? [] : [ReleaseStep.reviewChangeSet(create, { ...props.review, actionName: names.review ?? 'ReviewChangeSet' })];
     const approval = ReleaseStep.approval({ ...props.approval, actionName: names.approve ?? 'ApproveChangeSet' });
     const execute = ReleaseStep.executeChangeSet(create, { actionName: names.execute ?? 'ExecuteChangeSet' });
-    const steps = [create, ...review, approval, execute];
-    this.plan = new StepPlan(where, this.stageName, steps, [
+    super(where, stageName, deployStageConditions(props), new StepPlan(where, stageName, [create, ...review, approval, execute], [
       { at: '', name: `actionNames.create ("${create.actionName}")` },
       ...review.map((step) => ({ at: 'review.', name: `actionNames.review ("${step.actionName}")` })),
       { at: 'approval.', name: `actionNames.approve ("${approval.actionName}")` },
       { at: '', name: `actionNames.execute ("${execute.actionName}")` },
-    ]);
-    this.stacks = this.plan.stacks;
-    this.targets = this.plan.targets;
-    this.target = onlyTarget(this.stacks, this.targets);
-  }
-
-  public bind(context: ReleaseStageContext): codepipeline.StageOptions {
-    const actions = this.plan.bind(context, `ChangeSetStage ${this.stageName} is already in a pipeline; create one stage object per pipeline stage.`);
-    return { stageName: this.stageName, actions };
-  }
-
-  public bound(): void {
-    this.plan.bound();
-  }
-
-  /** Lets `grantee` approve or reject the change set (before or after the stage is added to a pipeline). */
-  public grantApprove(grantee: iam.IGrantable): void {
-    this.plan.grantApprove(grantee);
+    ]));
+    this.stackName = props.stackName;
+    this.changeSetName = props.changeSetName;
   }
 
   /**
@@ -125,6 +91,6 @@ export class ChangeSetStage implements IReleaseStage {
    * `pipectl review` (or `pipectl approve --review`) with `--role-name <name>-review` (`<name>` the PipelineIdentity's name; pipectl adds `-<region>` for a target outside the pipeline's region) before deciding.
    */
   public grantReview(principalArn: string): void {
-    grantStageReview(`ChangeSetStage ${this.stageName}`, this.targets, principalArn);
+    grantStageReview(this.where, this.targets, principalArn);
   }
 }

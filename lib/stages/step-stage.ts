@@ -1,8 +1,6 @@
-import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { DeploymentTarget } from '../cross-account/deployment-target';
 import { deployStageConditions } from './deploy-stage';
-import { IReleaseStage, ReleaseStageContext, ReleaseStageStack } from './release-stage';
+import { PlannedStage } from './planned-stage';
 import { ReleaseStep } from './release-step';
 import { ReleaseStageConditions, validateStageConditions } from '../release/stage-conditions';
 import { grantStageReview } from './review-step';
@@ -40,50 +38,27 @@ export interface StepStageProps extends ReleaseStageConditions {
  *
  * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/reference-pipeline-structure.html
  */
-export class StepStage implements IReleaseStage {
-  public readonly stageName: string;
-  /** The only target the stage deploys into; undefined for none (the pipeline account) or several (see `targets`). */
-  public readonly target: DeploymentTarget | undefined;
-  /** Every target the stage deploys into. */
-  public readonly targets: readonly DeploymentTarget[];
-  /** Every stack the stage deploys, one entry per target, and whether it deletes it. */
-  public readonly stacks: readonly ReleaseStageStack[];
-  /** The stage's V2 conditions, when it has any. */
-  public readonly conditions: ReleaseStageConditions | undefined;
+export class StepStage extends PlannedStage {
   /** The stage's steps, in run order. */
   public readonly steps: readonly ReleaseStep[];
-  private readonly plan: StepPlan;
 
   constructor(props: StepStageProps) {
-    this.stageName = props.stageName;
-    const where = `StepStage ${this.stageName}`;
+    const where = `StepStage ${props.stageName}`;
     validateStageConditions(where, props);
-    this.conditions = deployStageConditions(props);
-    this.steps = [...(props.steps ?? [])];
-    this.plan = new StepPlan(where, this.stageName, this.steps, this.steps.map((step, index) => ({
+    const steps = [...(props.steps ?? [])];
+    super(where, props.stageName, deployStageConditions(props), new StepPlan(where, props.stageName, steps, steps.map((step, index) => ({
       at: `steps[${index}].`,
       name: `steps[${index}] ("${step?.actionName}")`,
-    })));
-    this.stacks = this.plan.stacks;
-    this.targets = this.plan.targets;
-    this.target = onlyTarget(this.stacks, this.targets);
-  }
-
-  public bind(context: ReleaseStageContext): codepipeline.StageOptions {
-    const actions = this.plan.bind(context, `StepStage ${this.stageName} is already in a pipeline; create one stage object per pipeline stage.`);
-    return { stageName: this.stageName, actions };
-  }
-
-  public bound(): void {
-    this.plan.bound();
+    }))));
+    this.steps = steps;
   }
 
   /** Lets `grantee` approve or reject every approval step of the stage (before or after it is added to a pipeline). */
   public grantApprove(grantee: iam.IGrantable): void {
     if (!this.plan.hasApproval) {
-      throw new Error(`StepStage ${this.stageName}.grantApprove: the stage has no approval step, so there is nothing to approve; add ReleaseStep.approval() to its steps, or grant on the stage that has the approval.`);
+      throw new Error(`${this.where}.grantApprove: the stage has no approval step, so there is nothing to approve; add ReleaseStep.approval() to its steps, or grant on the stage that has the approval.`);
     }
-    this.plan.grantApprove(grantee);
+    super.grantApprove(grantee);
   }
 
   /**
@@ -92,11 +67,7 @@ export class StepStage implements IReleaseStage {
    * `pipectl review` (or `pipectl approve --review`) with `--role-name <name>-review` (`<name>` the PipelineIdentity's name; pipectl adds `-<region>` for a target outside the pipeline's region) before deciding.
    */
   public grantReview(principalArn: string): void {
-    grantStageReview(`StepStage ${this.stageName}`, this.targets, principalArn);
+    grantStageReview(this.where, this.targets, principalArn);
   }
 }
 
-/** The stage's target when every stack it deploys is in that one target. */
-export function onlyTarget(stacks: readonly ReleaseStageStack[], targets: readonly DeploymentTarget[]): DeploymentTarget | undefined {
-  return targets.length === 1 && stacks.every((s) => s.target === targets[0]) ? targets[0] : undefined;
-}
