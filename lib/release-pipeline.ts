@@ -4,6 +4,7 @@ import { PipelineChecks, PipelineChecksProps } from './checks';
 import { PipelineDiagrams } from './diagram/pipeline-diagrams';
 import { CrossAccountArtifactStore, regionalStoreId, storeSharingNames } from './cross-account/artifact-store';
 import { PipelineIdentity, sharedPipelineAccountNames } from './cross-account/pipeline-identity';
+import { pipelineRoleFor } from './cross-account/pipeline-role-reference';
 import { RegionalArtifactStore } from './cross-account/regional-artifact-store';
 import { grantRuleReads, RuleNames, validatePipelineV2 } from './release/pipeline-v2';
 import { PipelineVariableProps, toPipelineVariables } from './release/pipeline-variables';
@@ -37,6 +38,8 @@ export interface ReleasePipelineProps {
    * The artifact store, KMS key and pipeline role. The stages' targets are added to it.
    * Give it to every pipeline of one PipelineIdentity: a second store for an identity (names of
    * roles, bucket and key alias that clash at deploy) is an error naming the first.
+   * A pipeline in another stack than the store's runs as the store's role by name: its grants are a
+   * policy of its own stack attached to that role, and its stack deploys after the store's.
    * @default - when a stage has a target or regionalArtifactStores are given, a CrossAccountArtifactStore
    * for their PipelineIdentity
    * (an error when the app already has one); otherwise aws-cdk-lib's default bucket and role
@@ -150,7 +153,7 @@ export class ReleasePipeline extends Construct {
       variables: props.variables && toPipelineVariables(props.variables),
       artifactBucket: crossRegion ? undefined : store?.bucket,
       crossRegionReplicationBuckets: crossRegion ? store.crossRegionReplicationBuckets : undefined,
-      role: store?.pipelineRole,
+      role: store && pipelineRoleFor(this, store),
       // Each release is reviewed by a person; a pipeline update must not start a release by itself.
       restartExecutionOnUpdate: false,
       usePipelineRoleForActions: props.usePipelineRoleForActions ?? true,

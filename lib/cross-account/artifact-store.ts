@@ -2,7 +2,7 @@ import { CfnElement, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ArtifactBucketView } from './artifact-bucket-view';
 import { createArtifactStorage, TargetArtifactPolicies } from './artifact-storage';
 import { DeploymentTarget, TargetArtifactAccessListener } from './deployment-target';
@@ -211,12 +211,15 @@ export class CrossAccountArtifactStore extends Construct implements TargetArtifa
 
   /**
    * aws-cdk-lib's `codepipeline.Pipeline` grants its role read/write on its artifact bucket and key
-   * with wildcard action names; cdk-nag reports each. The evidence travels with the role.
+   * with wildcard action names; cdk-nag reports each. The evidence travels with the role: this
+   * store's, or the reference to it by name that a pipeline in another stack holds, where the bucket
+   * ARN is `bucketArn` (as cdk-nag names it: the export that stack imports).
+   * @internal
    */
-  private acknowledgePipelineGrants(): void {
+  public acknowledgePipelineGrants(role: IConstruct = this.pipelineRole, bucketArn?: string): void {
     const bucketLogicalId = Stack.of(this).getLogicalId(this.bucketResource.node.defaultChild as CfnElement);
     const why = 'aws-cdk-lib\'s codepipeline.Pipeline grants its role this on its own artifact bucket and key (BucketGrants.readWrite / KeyGrants.encryptDecrypt), which it needs to pass artifacts between actions';
-    Validations.of(this.pipelineRole).acknowledge(
+    Validations.of(role).acknowledge(
       ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*'].map((action) => ({
         id: `AwsSolutions-IAM5[Action::${action}]`,
         reason: `${why}; ${action} expands only to object and bucket read/write actions, and aws-cdk-lib scopes the statement to the artifact bucket and its objects.`,
@@ -226,7 +229,7 @@ export class CrossAccountArtifactStore extends Construct implements TargetArtifa
         reason: `${why}; the statement's only resource is the artifact key: its ARN, or in another region's store \`key/*\` narrowed to the key with the artifact alias (kms:ResourceAliases).`,
       })),
       {
-        id: `AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/*]`,
+        id: `AwsSolutions-IAM5[Resource::${bucketArn ?? `<${bucketLogicalId}.Arn>`}/*]`,
         reason: `${why}; CodePipeline names artifact objects per execution, so object keys cannot be listed in advance.`,
       },
     );
