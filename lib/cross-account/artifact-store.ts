@@ -76,6 +76,8 @@ export class CrossAccountArtifactStore extends Construct implements TargetArtifa
 
   private readonly targetList: DeploymentTarget[] = [];
   private readonly regionalStoreList: RegionalArtifactStore[] = [];
+  /** References to the pipeline role by name, held by pipelines in other stacks. */
+  private readonly roleReferences: IConstruct[] = [];
   private readonly assumeTargets: iam.PolicyStatement;
   private readonly policies: TargetArtifactPolicies;
 
@@ -148,7 +150,22 @@ export class CrossAccountArtifactStore extends Construct implements TargetArtifa
     if (this.regionalStoreList.includes(store)) return;
     this.regionalStoreList.push(store);
     Stack.of(this).addStackDependency(store, `the pipeline replicates artifacts to ${store.node.id}'s bucket in ${store.region}, which must exist first`);
-    this.acknowledgeRegionalGrants(store);
+    for (const role of this.pipelineRoles()) this.acknowledgeRegionalGrants(role, store);
+  }
+
+  /**
+   * @internal the role of a pipeline in another stack, by name: it holds the same grants as this
+   * store's role, so it gets the same evidence, for every regional store now and added later.
+   */
+  public addPipelineRoleReference(role: IConstruct, bucketArn: string): void {
+    this.roleReferences.push(role);
+    this.acknowledgePipelineGrants(role, bucketArn);
+    for (const store of this.regionalStoreList) this.acknowledgeRegionalGrants(role, store);
+  }
+
+  /** This store's pipeline role and every reference to it that a pipeline in another stack holds. */
+  private pipelineRoles(): IConstruct[] {
+    return [this.pipelineRole, ...this.roleReferences];
   }
 
   /**
@@ -196,8 +213,8 @@ export class CrossAccountArtifactStore extends Construct implements TargetArtifa
    * (`replicationBucket.grantReadWrite`); through the regional store's view, on its bucket, its
    * objects and `key/*` narrowed by the alias. cdk-nag reports the two wildcards.
    */
-  private acknowledgeRegionalGrants(store: RegionalArtifactStore): void {
-    Validations.of(this.pipelineRole).acknowledge(
+  private acknowledgeRegionalGrants(role: IConstruct, store: RegionalArtifactStore): void {
+    Validations.of(role).acknowledge(
       {
         id: `AwsSolutions-IAM5[Resource::${this.identity.artifactBucketArnIn(store.region)}/*]`,
         reason: `Objects in the ${this.identity.name} pipeline's artifact bucket in ${store.region} only, to which the pipeline copies artifacts for the actions there; CodePipeline names artifact objects per execution, so object keys cannot be listed in advance.`,
@@ -214,9 +231,8 @@ export class CrossAccountArtifactStore extends Construct implements TargetArtifa
    * with wildcard action names; cdk-nag reports each. The evidence travels with the role: this
    * store's, or the reference to it by name that a pipeline in another stack holds, where the bucket
    * ARN is `bucketArn` (as cdk-nag names it: the export that stack imports).
-   * @internal
    */
-  public acknowledgePipelineGrants(role: IConstruct = this.pipelineRole, bucketArn?: string): void {
+  private acknowledgePipelineGrants(role: IConstruct = this.pipelineRole, bucketArn?: string): void {
     const bucketLogicalId = Stack.of(this).getLogicalId(this.bucketResource.node.defaultChild as CfnElement);
     const why = 'aws-cdk-lib\'s codepipeline.Pipeline grants its role this on its own artifact bucket and key (BucketGrants.readWrite / KeyGrants.encryptDecrypt), which it needs to pass artifacts between actions';
     Validations.of(role).acknowledge(

@@ -18,7 +18,7 @@ export function pipelineRoleFor(scope: Construct, store: CrossAccountArtifactSto
   // The pipeline reads the artifact bucket through the store stack's export; exportValue names the
   // export the automatic cross-stack reference uses, and cdk-nag names the bucket by it.
   const { 'Fn::ImportValue': bucketExport } = storeStack.resolve(storeStack.exportValue(store.bucket.bucketArn));
-  store.acknowledgePipelineGrants(role, bucketExport);
+  store.addPipelineRoleReference(role, bucketExport);
   stack.addStackDependency(storeStack, `the pipeline runs as ${store.identity.pipelineRoleName}, which ${store.node.path} creates`);
   return role;
 }

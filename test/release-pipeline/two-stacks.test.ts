@@ -7,7 +7,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { ChangeSetStage, CrossAccountArtifactStore, DeploymentTarget, PipelineIdentity, ReleasePipeline, ReleaseSource } from '../../lib';
+import { ChangeSetStage, CrossAccountArtifactStore, DeploymentTarget, PipelineIdentity, RegionalArtifactStore, ReleasePipeline, ReleaseSource } from '../../lib';
 
 function twoStacks(app: App) {
   const identity = new PipelineIdentity({ pipelineAccount: '111111111111', region: 'us-east-1', name: 'shop' });
@@ -86,5 +86,34 @@ describe('two ReleasePipelines of one PipelineIdentity in two stacks, sharing th
     expect(own.map(([id]) => id)).toEqual([...actions.map((a) => `[${a}]`), '[Resource::<StoreBucket4FBDE984.Arn>/*]']);
     expect(reference.map(([id]) => id)).toEqual([...actions.map((a) => `[${a}]`), '[Resource::One:ExportsOutputFnGetAttStoreBucket4FBDE984Arn1CDEC431/*]']);
     expect(reference.map(([, reason]) => reason)).toEqual(own.map(([, reason]) => reason));
+  });
+
+  test('with a store in another region, the reference carries that region\'s evidence too, and cdk-nag finds nothing', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'two-stacks-regional-nag-'));
+    const app = new App({ outdir });
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    const identity = new PipelineIdentity({ pipelineAccount: '111111111111', region: 'us-east-1', name: 'shop' });
+    const statements = (region: string) => [new iam.PolicyStatement({ actions: ['sns:CreateTopic'], resources: [`arn:aws:sns:${region}:333333333333:app`] })];
+    const prodEu = new DeploymentTarget(app, 'ProdEu', { identity, account: '333333333333', region: 'eu-west-1', executionStatements: statements('eu-west-1') });
+    const euStore = new RegionalArtifactStore(app, 'ArtifactsEuWest1', { identity, region: 'eu-west-1' });
+    const env = { account: '111111111111', region: 'us-east-1' };
+    const one = new Stack(app, 'One', { env });
+    const two = new Stack(app, 'Two', { env });
+    const store = new CrossAccountArtifactStore(one, 'Store', { identity });
+    const bucket = new s3.Bucket(two, 'Src', { versioned: true, enforceSSL: true });
+    Validations.of(bucket).acknowledge({ id: 'AwsSolutions-S1', reason: 'The source bucket of a test app: its access logs are the app owner\'s choice, not part of what the library builds.' });
+    new ReleasePipeline(two, 'Release', {
+      artifactStore: store, regionalArtifactStores: [euStore], source: ReleaseSource.s3({ bucket, key: 'a.zip' }),
+      stages: [new ChangeSetStage({ stageName: 'ProdEu', stackName: 'app', changeSetName: 'rel', templatePath: 'a.yaml', target: prodEu })],
+    });
+    app.synth();
+    const report: ValidationReport = JSON.parse(fs.readFileSync(path.join(outdir, cxapi.VALIDATION_REPORT_FILE), 'utf8'));
+    expect(report.pluginReports.flatMap((r) => r.violations.flatMap((v) => v.violatingConstructs.map((c) => `${v.severity} ${v.ruleName} ${c.constructPath}`)))).toEqual([]);
+    const ids = app.node.findAll().find((c) => c.node.path === 'Two/Release/PipelineRole')!.node.metadata
+      .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY).flatMap((m) => Object.keys(m.data as Record<string, string>));
+    expect(ids.filter((id) => id.includes('eu-west-1'))).toEqual([
+      'Annotation::AwsSolutions-IAM5[Resource::arn:aws:s3:::shop-artifacts-111111111111-eu-west-1/*]',
+      'Annotation::AwsSolutions-IAM5[Resource::arn:aws:kms:eu-west-1:111111111111:key/*]',
+    ]);
   });
 });
