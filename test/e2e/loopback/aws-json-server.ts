@@ -1,5 +1,5 @@
 import * as http from 'http';
-import { AddressInfo } from 'net';
+import { LoopbackServer } from './loopback-server';
 import { CODEPIPELINE_INPUTS, KMS_INPUTS, Shape, shapeViolations } from './shapes';
 
 /** An AWS error as the JSON protocols send it. */
@@ -34,7 +34,7 @@ const SERVICES: Record<string, { service: 'codepipeline' | 'kms'; shapes: Record
  * SigV4 header and each body against the operation's input shape, then answers from `handlers`.
  * Listens only on 127.0.0.1.
  */
-export class AwsJsonServer {
+export class AwsJsonServer extends LoopbackServer {
   readonly requests: RecordedRequest[] = [];
   /**
    * When set, answers every request in its place, as an endpoint that is not AWS would: never (a
@@ -43,31 +43,16 @@ export class AwsJsonServer {
   misbehave?: (res: http.ServerResponse) => void;
   /** Requests the endpoint refused as malformed; a test expects this to stay empty. */
   readonly malformed: string[] = [];
-  private readonly server: http.Server;
-
   constructor(private readonly handlers: Record<string, Handler>) {
-    this.server = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => this.answer(req, Buffer.concat(chunks).toString('utf-8'), res));
-    });
-  }
-
-  async listen(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    super();
   }
 
   calls(operation: string): RecordedRequest[] {
     return this.requests.filter((r) => r.operation === operation);
   }
 
-  private answer(req: http.IncomingMessage, body: string, res: http.ServerResponse): void {
+  protected answer(req: http.IncomingMessage, bytes: Buffer, res: http.ServerResponse): void {
+    const body = bytes.toString('utf-8');
     if (this.misbehave) return this.misbehave(res);
     const send = (status: number, payload: unknown): void => {
       res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': `req-${this.requests.length}` });

@@ -1,5 +1,5 @@
 import * as http from 'http';
-import { AddressInfo } from 'net';
+import { LoopbackServer } from './loopback-server';
 
 /** An error as the query protocol sends it: an ErrorResponse document with a Code. */
 export class AwsQueryError extends Error {
@@ -40,35 +40,20 @@ export interface RecordedQuery {
  * `<OpResponse><OpResult>…</OpResult><ResponseMetadata/></OpResponse>`, errors `<ErrorResponse>`.
  * One endpoint serves both services, told apart by the signing name. Listens only on 127.0.0.1.
  */
-export class AwsQueryServer {
+export class AwsQueryServer extends LoopbackServer {
   readonly requests: RecordedQuery[] = [];
   /** Requests refused as malformed; a test expects this to stay empty. */
   readonly malformed: string[] = [];
-  private readonly server: http.Server;
-
   constructor(private readonly services: readonly QueryService[]) {
-    this.server = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => this.answer(req, Buffer.concat(chunks).toString('utf-8'), res));
-    });
-  }
-
-  async listen(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    super();
   }
 
   calls(operation: string): RecordedQuery[] {
     return this.requests.filter((r) => r.operation === operation);
   }
 
-  private answer(req: http.IncomingMessage, body: string, res: http.ServerResponse): void {
+  protected answer(req: http.IncomingMessage, bytes: Buffer, res: http.ServerResponse): void {
+    const body = bytes.toString('utf-8');
     const requestId = `req-${this.requests.length}`;
     const send = (status: number, xml: string): void => {
       res.writeHead(status, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId });

@@ -1,5 +1,5 @@
 import * as http from 'http';
-import { AddressInfo } from 'net';
+import { LoopbackServer } from './loopback-server';
 
 /** One request the review step's function made, as the endpoint read it. */
 export interface ReviewStepCall {
@@ -31,28 +31,13 @@ export interface ReviewStepWorld {
  * PutObject (path-style, as the SDK addresses a bucket at an IP endpoint), and CodePipeline's
  * awsJson1_1 (X-Amz-Target). Set AWS_ENDPOINT_URL to it.
  */
-export class ReviewStepEndpoint {
+export class ReviewStepEndpoint extends LoopbackServer {
   readonly calls: ReviewStepCall[] = [];
-  private readonly server: http.Server;
-
   constructor(private readonly world: ReviewStepWorld) {
-    this.server = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => this.answer(req, Buffer.concat(chunks), res));
-    });
+    super();
   }
 
-  async listen(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async close(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  private answer(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): void {
+  protected answer(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): void {
     const auth = /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\//.exec(String(req.headers.authorization ?? ''));
     if (!auth) return void res.writeHead(400).end('unsigned');
     const [, accessKeyId, region, service] = auth;
