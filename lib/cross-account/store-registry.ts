@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { AppRegistry } from '../private/app-registry';
 import { PipelineIdentity, sharedPipelineAccountNames } from './pipeline-identity';
 
 /** An artifact store made in an app: the pipeline it serves and the region it holds artifacts for. */
@@ -8,12 +9,12 @@ export interface RegisteredStore {
   readonly region: string;
 }
 
-/** The stores of each app (by its root construct), in creation order. */
-const STORES = new WeakMap<IConstruct, RegisteredStore[]>();
+/** The stores of each app, in creation order. */
+const STORES = new AppRegistry<RegisteredStore>();
 
 /** Records a store made in `scope`'s app. */
 export function registerStore(scope: IConstruct, store: RegisteredStore): void {
-  STORES.set(scope.node.root, [...(STORES.get(scope.node.root) ?? []), store]);
+  STORES.add(scope, store);
 }
 
 /**
@@ -21,5 +22,5 @@ export function registerStore(scope: IConstruct, store: RegisteredStore): void {
  * `identity` in `region` (default: the identity's own region) would create, if any.
  */
 export function storeSharingNames(scope: IConstruct, identity: PipelineIdentity, region: string = identity.region): RegisteredStore | undefined {
-  return STORES.get(scope.node.root)?.find((store) => sharedPipelineAccountNames(store.identity, identity, store.region, region).length > 0);
+  return STORES.find(scope, (store) => sharedPipelineAccountNames(store.identity, identity, store.region, region).length > 0);
 }
